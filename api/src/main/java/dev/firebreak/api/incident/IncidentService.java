@@ -1,0 +1,132 @@
+package dev.firebreak.api.incident;
+
+import dev.firebreak.activities.store.IncidentFilter;
+import dev.firebreak.activities.store.IncidentStore;
+import dev.firebreak.api.problem.ApiException;
+import dev.firebreak.api.temporal.SearchAttributeRegistrar;
+import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.incident.IncidentSearchAttributes;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.IncidentRun;
+import dev.firebreak.workflows.incident.messages.KeyEvents;
+import dev.firebreak.workflows.incident.messages.Roles;
+import dev.firebreak.workflows.incident.messages.Status;
+import dev.firebreak.workflows.incident.messages.TimelineEntry;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts incident workflows and sends them changes; reads come from the store. A new incident's
+ * row and its workflow are created together: the row is inserted in a transaction that commits
+ * only once Temporal has accepted the workflow, so a refused start leaves nothing behind.
+ */
+@Service
+public class IncidentService {
+
+  /** What {@link #create} did: made a new incident, or found an open one with the same key. */
+  public record Created(Incident incident, boolean isNew) {}
+
+  private final WorkflowClient client;
+  private final IncidentStore store;
+  private final TransactionTemplate transactions;
+  private final SearchAttributeRegistrar searchAttributes;
+  private final boolean postmortemBackend;
+  private final Clock clock;
+
+  public IncidentService(
+      WorkflowClient client,
+      IncidentStore store,
+      TransactionTemplate transactions,
+      SearchAttributeRegistrar searchAttributes,
+      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend) {
+    this.client = client;
+    this.store = store;
+    this.transactions = transactions;
+    this.searchAttributes = searchAttributes;
+    this.postmortemBackend = postmortemBackend;
+    this.clock = Clock.systemUTC();
+  }
+
+  public Created create(Incident draft) {
+    if (draft.dedupKey() != null) {
+      Optional<Incident> open = store.findOpenByDedupKey(draft.dedupKey());
+      if (open.isPresent()) {
+        return new Created(open.get(), false);
+      }
+    }
+    try {
+      return new Created(transactions.execute(tx -> insertAndStart(draft)), true);
+    } catch (DuplicateKeyException e) {
+      // another request with the same dedup key won the race; answer with its incident
+      return store.findOpenByDedupKey(draft.dedupKey())
+          .map(found -> new Created(found, false))
+          .orElseThrow(() -> e);
+    }
+  }
+
+  private Incident insertAndStart(Incident draft) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Incident incident =
+        new Incident(
+            store.nextId(), draft.title(), draft.description(), draft.priority(),
+            draft.environment(), draft.category(), draft.privateIncident(), draft.dedupKey(), now,
+            draft.createdBy(), Status.OPEN, null, Roles.NONE,
+            KeyEvents.NONE.withDeclaredIfUnset(now), 0);
+    store.insert(incident);
+    boolean indexed = searchAttributes.enabled();
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(IncidentWorkflow.workflowId(incident.id()))
+            .setTaskQueue(TaskQueues.INCIDENTS)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+    if (indexed) {
+      options.setTypedSearchAttributes(IncidentSearchAttributes.of(incident));
+    }
+    IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options.build());
+    WorkflowClient.start(
+        workflow::run, new IncidentRun(incident, 1, postmortemBackend, indexed));
+    return incident;
+  }
+
+  public Incident get(long id) {
+    return store.find(id).orElseThrow(() -> ApiException.notFound("no incident " + id));
+  }
+
+  public List<TimelineEntry> timeline(long id) {
+    return store.timeline(id);
+  }
+
+  public List<Incident> list(IncidentFilter filter, int limit, int offset) {
+    return store.list(filter, limit, offset);
+  }
+
+  public long count(IncidentFilter filter) {
+    return store.count(filter);
+  }
+
+  /**
+   * Sends a change to the incident's workflow and returns the incident as the workflow answered.
+   * The workflow's validators refuse what the lifecycle does not allow.
+   */
+  public Incident change(long id, Function<IncidentWorkflow, Incident> update) {
+    Incident current = get(id);
+    if (current.status() == Status.CLOSED) {
+      throw ApiException.conflict("incident " + id + " is CLOSED");
+    }
+    return update.apply(
+        client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(id)));
+  }
+}

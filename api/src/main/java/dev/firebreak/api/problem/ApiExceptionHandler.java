@@ -1,0 +1,139 @@
+package dev.firebreak.api.problem;
+
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as RFC 9457 problem details. Spring's own errors (unknown path, wrong
+ * method or media type) come through {@link ResponseEntityExceptionHandler}; ours and Temporal's
+ * are mapped here: a lifecycle refusal is 409, an unknown workflow 404, an unreachable Temporal or
+ * database 503 so that callers retry.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("errors", e.errors());
+    }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(WorkflowUpdateException.class)
+  ResponseEntity<ProblemDetail> update(WorkflowUpdateException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure failure
+          && IncidentWorkflowImpl.REFUSED.equals(failure.getType())) {
+        return respond(
+            ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, failure.getOriginalMessage()));
+      }
+    }
+    log.error("update failed", e);
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "the change failed: " + rootMessage(e)));
+  }
+
+  @ExceptionHandler(WorkflowNotFoundException.class)
+  ResponseEntity<ProblemDetail> workflowNotFound(WorkflowNotFoundException e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        "no running workflow " + e.getExecution().getWorkflowId()));
+  }
+
+  @ExceptionHandler(WorkflowServiceException.class)
+  ResponseEntity<ProblemDetail> temporal(WorkflowServiceException e) {
+    if (e.getCause() instanceof StatusRuntimeException grpc
+        && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      return respond(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, grpc.getStatus().getDescription()));
+    }
+    log.warn("Temporal call failed: {}", rootMessage(e));
+    return unavailable("Temporal is unavailable, nothing was changed; retry later");
+  }
+
+  @ExceptionHandler(StatusRuntimeException.class)
+  ResponseEntity<ProblemDetail> grpc(StatusRuntimeException e) {
+    log.warn("Temporal call failed: {}", e.getStatus());
+    return unavailable("Temporal is unavailable, nothing was changed; retry later");
+  }
+
+  @ExceptionHandler({
+    CannotGetJdbcConnectionException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class
+  })
+  ResponseEntity<ProblemDetail> database(Exception e) {
+    log.warn("database unavailable: {}", rootMessage(e));
+    return unavailable("the database is unavailable, nothing was changed; retry later");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        e.getName() + ": '" + e.getValue() + "' is not a valid value");
+    problem.setProperty("errors",
+        java.util.List.of(new ApiException.FieldProblem(e.getName(), "not a valid value")));
+    return respond(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "the request body is not valid JSON for this endpoint: " + rootMessage(e));
+    problem.setTitle("Malformed request body");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    problem.setType(URI.create("about:blank"));
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage();
+    if (message == null) {
+      return t.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    return newline > 0 ? message.substring(0, newline) : message;
+  }
+}

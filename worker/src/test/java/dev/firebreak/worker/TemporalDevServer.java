@@ -1,0 +1,150 @@
+package dev.firebreak.worker;
+
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real Temporal server for end-to-end tests: {@code temporal server start-dev}, on free ports,
+ * with Firebreak's search attributes registered. The CLI comes from {@code FIREBREAK_TEMPORAL_CLI}
+ * (set by infra/dev/test.sh), else {@code .tools/bin/temporal}, else the PATH.
+ */
+public final class TemporalDevServer implements AutoCloseable {
+
+  /** As registered by infra/dev/temporal-dev-server.sh. */
+  static final List<String> SEARCH_ATTRIBUTES = List.of(
+      "FirebreakIncidentId=Int", "FirebreakPriority=Keyword", "FirebreakStatus=Keyword",
+      "FirebreakEnvironment=Keyword", "FirebreakServiceId=Keyword",
+      "FirebreakAlertStatus=Keyword");
+
+  private static TemporalDevServer shared;
+
+  private final Process process;
+  private final String address;
+  private final Path log;
+
+  private TemporalDevServer(Process process, String address, Path log) {
+    this.process = process;
+    this.address = address;
+    this.log = log;
+  }
+
+  /** One server for the whole test JVM, stopped when it exits. */
+  public static synchronized TemporalDevServer shared() {
+    if (shared == null) {
+      shared = start();
+      TemporalDevServer server = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "temporal-dev-server-stop"));
+    }
+    return shared;
+  }
+
+  public static TemporalDevServer start() {
+    int port = freePort();
+    try {
+      Path log = Files.createTempFile("temporal-dev-server", ".log");
+      List<String> command = new ArrayList<>(List.of(
+          cli(), "server", "start-dev", "--headless", "--ip", "127.0.0.1",
+          "--port", String.valueOf(port),
+          "--http-port", String.valueOf(freePort()),
+          "--metrics-port", String.valueOf(freePort()),
+          "--log-level", "warn"));
+      for (String attribute : SEARCH_ATTRIBUTES) {
+        command.add("--search-attribute");
+        command.add(attribute);
+      }
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      TemporalDevServer server = new TemporalDevServer(process, "127.0.0.1:" + port, log);
+      server.awaitReady();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String address() {
+    return address;
+  }
+
+  private void awaitReady() throws IOException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("temporal server start-dev exited: " + Files.readString(log));
+      }
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+      try {
+        stubs.healthCheck();
+        return;
+      } catch (RuntimeException notYet) {
+        sleep();
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+    throw new IllegalStateException("temporal server start-dev did not start within 60 s: "
+        + Files.readString(log));
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String cli() {
+    String configured = System.getenv("FIREBREAK_TEMPORAL_CLI");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path local = dir.resolve(".tools/bin/temporal");
+      if (Files.isExecutable(local)) {
+        return local.toString();
+      }
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, "temporal");
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw new IllegalStateException("no Temporal CLI: run infra/dev/install-temporal-cli.sh"
+        + " (or infra/dev/test.sh, which does) or set FIREBREAK_TEMPORAL_CLI");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

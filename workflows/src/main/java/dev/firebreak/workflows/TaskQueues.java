@@ -1,0 +1,10 @@
+package dev.firebreak.workflows;
+
+/** Task queue names shared by the workers and the clients that start workflows. */
+public final class TaskQueues {
+
+  /** Incident lifecycles and their store projection. */
+  public static final String INCIDENTS = "firebreak-incidents";
+
+  private TaskQueues() {}
+}

@@ -1,0 +1,234 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.incident.messages.AddUpdate;
+import dev.firebreak.workflows.incident.messages.ChangeDetails;
+import dev.firebreak.workflows.incident.messages.ChangeKeyEvents;
+import dev.firebreak.workflows.incident.messages.ChangeRoles;
+import dev.firebreak.workflows.incident.messages.ChangeStatus;
+import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.IncidentRun;
+import dev.firebreak.workflows.incident.messages.Roles;
+import dev.firebreak.workflows.incident.messages.Status;
+import dev.firebreak.workflows.incident.messages.TimelineEntry;
+import dev.firebreak.workflows.incident.messages.TimelineKind;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+public class IncidentWorkflowImpl implements IncidentWorkflow {
+
+  /** The failure type of a refused change, as the caller sees it. */
+  public static final String REFUSED = IncidentChangeRefused.class.getName();
+
+  private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
+
+  private final IncidentStoreActivities store =
+      Workflow.newActivityStub(
+          IncidentStoreActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
+
+  private final boolean postmortemBackend;
+  private final boolean searchAttributes;
+  private Incident incident;
+  private int nextTimelineSeq;
+
+  @WorkflowInit
+  public IncidentWorkflowImpl(IncidentRun run) {
+    this.incident = run.incident();
+    this.nextTimelineSeq = run.nextTimelineSeq();
+    this.postmortemBackend = run.postmortemBackend();
+    this.searchAttributes = run.searchAttributes();
+  }
+
+  @Override
+  public Incident run(IncidentRun run) {
+    if (!run.continued()) {
+      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()));
+      commit(
+          TimelineKind.DECLARED,
+          "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
+              + incident.title(),
+          incident.createdBy(),
+          false);
+    }
+    Workflow.await(
+        () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested());
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (incident.status() != Status.CLOSED) {
+      log.info("incident {} continues as new at timeline entry {}", incident.id(), nextTimelineSeq);
+      Workflow.continueAsNew(
+          new IncidentRun(incident, nextTimelineSeq, postmortemBackend, searchAttributes));
+    }
+    return incident;
+  }
+
+  @Override
+  public Incident incident() {
+    return incident;
+  }
+
+  @Override
+  public void validateChangeStatus(ChangeStatus change) {
+    refuseIf(IncidentRules.refuseStatusChange(incident, change, postmortemBackend));
+  }
+
+  @Override
+  public Incident changeStatus(ChangeStatus change) {
+    Status from = incident.status();
+    Status to = change.status();
+    Instant now = now();
+    incident = incident.withStatus(to, change.closureReason());
+    if (to == Status.MITIGATED) {
+      incident = incident.withKeyEvents(incident.keyEvents().withMitigatedIfUnset(now));
+    }
+    if (to == Status.CLOSED) {
+      incident = incident.withKeyEvents(incident.keyEvents().withResolvedIfUnset(now));
+    }
+    StringBuilder text = new StringBuilder("Status changed from " + from + " to " + to);
+    if (change.closureReason() != null) {
+      text.append(" (").append(change.closureReason()).append(")");
+    }
+    if (change.message() != null && !change.message().isBlank()) {
+      text.append(": ").append(change.message().trim());
+    }
+    return commit(TimelineKind.STATUS_CHANGED, text.toString(), change.author(), true);
+  }
+
+  @Override
+  public void validateChangeRoles(ChangeRoles change) {
+    refuseIf(IncidentRules.refuseRoles(incident, change));
+  }
+
+  @Override
+  public Incident changeRoles(ChangeRoles change) {
+    Roles current = incident.roles();
+    Roles next =
+        new Roles(
+            role(change.commander(), current.commander()),
+            role(change.communicationLead(), current.communicationLead()));
+    incident = incident.withRoles(next);
+    return commit(
+        TimelineKind.ROLES_CHANGED,
+        "Roles: commander " + describe(next.commander()) + ", communication lead "
+            + describe(next.communicationLead()),
+        change.author(),
+        false);
+  }
+
+  @Override
+  public void validateChangeKeyEvents(ChangeKeyEvents change) {
+    refuseIf(IncidentRules.refuseKeyEvents(incident, change, now()));
+  }
+
+  @Override
+  public Incident changeKeyEvents(ChangeKeyEvents change) {
+    incident = incident.withKeyEvents(incident.keyEvents().merge(change.keyEvents()));
+    StringBuilder text = new StringBuilder("Key events set:");
+    change.keyEvents().inOrder().forEach((name, at) -> {
+      if (at != null) {
+        text.append(' ').append(name).append('=').append(at);
+      }
+    });
+    return commit(TimelineKind.KEY_EVENTS_CHANGED, text.toString(), change.author(), false);
+  }
+
+  @Override
+  public void validateChangeDetails(ChangeDetails change) {
+    refuseIf(IncidentRules.refuseDetails(incident, change));
+  }
+
+  @Override
+  public Incident changeDetails(ChangeDetails change) {
+    Incident before = incident;
+    incident =
+        incident.withDetails(
+            change.title() != null ? change.title() : before.title(),
+            change.description() != null ? change.description() : before.description(),
+            change.priority() != null ? change.priority() : before.priority(),
+            change.environment() != null ? change.environment() : before.environment(),
+            change.category() != null ? emptyToNull(change.category()) : before.category());
+    StringBuilder text = new StringBuilder("Details changed:");
+    if (!incident.title().equals(before.title())) {
+      text.append(" title \"").append(incident.title()).append('"');
+    }
+    if (incident.priority() != before.priority()) {
+      text.append(" priority ").append(before.priority()).append(" → ").append(incident.priority());
+    }
+    if (incident.environment() != before.environment()) {
+      text.append(" environment ").append(before.environment()).append(" → ")
+          .append(incident.environment());
+    }
+    if (change.description() != null) {
+      text.append(" description");
+    }
+    if (change.category() != null) {
+      text.append(" category ").append(describe(incident.category()));
+    }
+    boolean indexed =
+        incident.priority() != before.priority() || incident.environment() != before.environment();
+    return commit(TimelineKind.DETAILS_CHANGED, text.toString(), change.author(), indexed);
+  }
+
+  @Override
+  public void validateAddUpdate(AddUpdate update) {
+    refuseIf(IncidentRules.refuseUpdate(incident, update));
+  }
+
+  @Override
+  public Incident addUpdate(AddUpdate update) {
+    return commit(TimelineKind.UPDATE, update.message().trim(), update.author(), false);
+  }
+
+  /**
+   * Makes the current state a new version with one timeline entry and writes it to the read model
+   * before the caller hears back, so that what the API lists agrees with what it was answered.
+   */
+  private Incident commit(TimelineKind kind, String message, String author, boolean indexed) {
+    incident = incident.nextVersion();
+    TimelineEntry entry =
+        new TimelineEntry(incident.id(), nextTimelineSeq++, now(), kind, message, author);
+    if (indexed && searchAttributes) {
+      Workflow.upsertTypedSearchAttributes(
+          IncidentSearchAttributes.updates(incident).toArray(SearchAttributeUpdate<?>[]::new));
+    }
+    Incident written = incident;
+    store.project(written, List.of(entry));
+    return written;
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static void refuseIf(Optional<String> refusal) {
+    if (refusal.isPresent()) {
+      throw new IncidentChangeRefused(refusal.get());
+    }
+  }
+
+  private static String role(String requested, String current) {
+    return requested == null ? current : emptyToNull(requested.trim());
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String describe(String value) {
+    return value == null ? "unassigned" : value;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.firebreak.workflows.incident.messages;
+
+import java.time.Instant;
+
+/**
+ * An incident as its workflow holds it. {@code version} grows with every change so that the read
+ * model keeps only the newest copy, whatever order projections arrive in.
+ */
+public record Incident(
+    long id,
+    String title,
+    String description,
+    Priority priority,
+    Environment environment,
+    String category,
+    boolean privateIncident,
+    String dedupKey,
+    Instant createdAt,
+    String createdBy,
+    Status status,
+    ClosureReason closureReason,
+    Roles roles,
+    KeyEvents keyEvents,
+    long version) {
+
+  public Incident withStatus(Status newStatus, ClosureReason reason) {
+    return new Incident(id, title, description, priority, environment, category, privateIncident,
+        dedupKey, createdAt, createdBy, newStatus, reason, roles, keyEvents, version);
+  }
+
+  public Incident withRoles(Roles newRoles) {
+    return new Incident(id, title, description, priority, environment, category, privateIncident,
+        dedupKey, createdAt, createdBy, status, closureReason, newRoles, keyEvents, version);
+  }
+
+  public Incident withKeyEvents(KeyEvents newKeyEvents) {
+    return new Incident(id, title, description, priority, environment, category, privateIncident,
+        dedupKey, createdAt, createdBy, status, closureReason, roles, newKeyEvents, version);
+  }
+
+  public Incident withDetails(
+      String newTitle, String newDescription, Priority newPriority, Environment newEnvironment,
+      String newCategory) {
+    return new Incident(id, newTitle, newDescription, newPriority, newEnvironment, newCategory,
+        privateIncident, dedupKey, createdAt, createdBy, status, closureReason, roles, keyEvents,
+        version);
+  }
+
+  public Incident nextVersion() {
+    return new Incident(id, title, description, priority, environment, category, privateIncident,
+        dedupKey, createdAt, createdBy, status, closureReason, roles, keyEvents, version + 1);
+  }
+}

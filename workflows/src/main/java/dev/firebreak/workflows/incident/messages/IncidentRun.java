@@ -1,0 +1,18 @@
+package dev.firebreak.workflows.incident.messages;
+
+/**
+ * The input of an incident workflow run. A new incident starts with {@code nextTimelineSeq} 1; a
+ * continued run carries on from where the previous one stopped.
+ *
+ * @param postmortemBackend whether a postmortem backend is enabled, so P1 and P2 incidents in PRD
+ *     must pass through POST_MORTEM before they close
+ * @param searchAttributes whether the server has Firebreak's search attributes registered, so the
+ *     workflow keeps them up to date
+ */
+public record IncidentRun(
+    Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+
+  public boolean continued() {
+    return nextTimelineSeq > 1;
+  }
+}
