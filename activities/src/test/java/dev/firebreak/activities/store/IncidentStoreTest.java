@@ -47,7 +47,7 @@ class IncidentStoreTest {
     long id = store.nextId();
     return new Incident(id, "Incident " + id, "what happened", priority, Environment.PRD, "db",
         true, dedupKey, T0.plusSeconds(id), "alice", status, null, new Roles("alice", null),
-        KeyEvents.NONE.withDeclaredIfUnset(T0), version);
+        KeyEvents.NONE.withDeclaredIfUnset(T0), version, null);
   }
 
   @Test

@@ -83,7 +83,7 @@ public class IncidentService {
             store.nextId(), draft.title(), draft.description(), draft.priority(),
             draft.environment(), draft.category(), draft.privateIncident(), draft.dedupKey(), now,
             draft.createdBy(), Status.OPEN, null, Roles.NONE,
-            KeyEvents.NONE.withDeclaredIfUnset(now), 0);
+            KeyEvents.NONE.withDeclaredIfUnset(now), 0, draft.serviceId());
     store.insert(incident);
     boolean indexed = searchAttributes.enabled();
     WorkflowOptions.Builder options =
