@@ -6,5 +6,8 @@ public final class TaskQueues {
   /** Incident lifecycles and their store projection. */
   public static final String INCIDENTS = "firebreak-incidents";
 
+  /** Alert groups and heartbeat monitors: the signals coming in. */
+  public static final String ALERTS = "firebreak-alerts";
+
   private TaskQueues() {}
 }
