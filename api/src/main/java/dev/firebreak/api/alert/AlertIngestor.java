@@ -1,0 +1,162 @@
+package dev.firebreak.api.alert;
+
+import dev.firebreak.activities.alert.AlertDispatcher;
+import dev.firebreak.workflows.alert.messages.AlertBatch;
+import dev.firebreak.workflows.alert.messages.AlertEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deduplicates before it costs a workflow start: events are queued per (service, dedup key) and
+ * sent as one batch per signal, consecutive triggers coalesced into one event with a count. A key
+ * has at most one batch in flight; what arrives meanwhile forms the next batch, so a storm of
+ * thousands of events on a few keys becomes a few signals per round trip. Each event's future
+ * completes only once Temporal has accepted the signal carrying it (true), or found no open group
+ * for an acknowledge or resolve (false); it fails when Temporal refuses or cannot be reached, so
+ * the caller answers 503 and nothing accepted is ever lost.
+ */
+@Component
+public class AlertIngestor implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertIngestor.class);
+
+  private record LaneKey(long serviceId, String dedupKey) {}
+
+  private record Pending(AlertEvent event, CompletableFuture<Boolean> done) {}
+
+  /** The queue of one key; {@code busy} while a flush is scheduled or a batch is in flight. */
+  private static final class Lane {
+    final LaneKey key;
+    final List<Pending> queue = new ArrayList<>();
+    boolean busy;
+    boolean retired;
+
+    Lane(LaneKey key) {
+      this.key = key;
+    }
+  }
+
+  private final AlertDispatcher dispatcher;
+  private final int maxBatch;
+  private final long lingerMillis;
+  private final ConcurrentHashMap<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer;
+  private final ExecutorService senders;
+
+  public AlertIngestor(
+      AlertDispatcher dispatcher,
+      @Value("${firebreak.alerts.batch.max-events:200}") int maxBatch,
+      @Value("${firebreak.alerts.batch.linger-ms:5}") long lingerMillis,
+      @Value("${firebreak.alerts.batch.senders:32}") int senders) {
+    this.dispatcher = dispatcher;
+    this.maxBatch = maxBatch;
+    this.lingerMillis = lingerMillis;
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("alert-batch-timer"));
+    this.senders = Executors.newFixedThreadPool(senders, daemon("alert-batch-sender"));
+  }
+
+  /** Queues the event; the future completes once its batch is accepted, or fails. */
+  public CompletableFuture<Boolean> submit(long serviceId, String dedupKey, AlertEvent event) {
+    Pending pending = new Pending(event, new CompletableFuture<>());
+    LaneKey key = new LaneKey(serviceId, dedupKey);
+    while (true) {
+      Lane lane = lanes.computeIfAbsent(key, Lane::new);
+      synchronized (lane) {
+        if (lane.retired) {
+          continue; // emptied and removed meanwhile: take a fresh lane
+        }
+        lane.queue.add(pending);
+        if (!lane.busy) {
+          lane.busy = true;
+          timer.schedule(() -> senders.execute(() -> drain(lane)), lingerMillis,
+              TimeUnit.MILLISECONDS);
+        }
+        return pending.done;
+      }
+    }
+  }
+
+  private void drain(Lane lane) {
+    while (true) {
+      List<Pending> batch;
+      synchronized (lane) {
+        if (lane.queue.isEmpty()) {
+          lane.busy = false;
+          lane.retired = true;
+          lanes.remove(lane.key, lane);
+          return;
+        }
+        List<Pending> head = lane.queue.subList(0, Math.min(maxBatch, lane.queue.size()));
+        batch = new ArrayList<>(head);
+        head.clear();
+      }
+      send(lane.key, batch);
+    }
+  }
+
+  private void send(LaneKey key, List<Pending> batch) {
+    AlertBatch signal = new AlertBatch(UUID.randomUUID().toString(), coalesce(batch));
+    RuntimeException failure = null;
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      try {
+        boolean taken = dispatcher.dispatch(key.serviceId(), key.dedupKey(), signal);
+        batch.forEach(p -> p.done.complete(taken));
+        return;
+      } catch (RuntimeException e) {
+        // the same batch id again: if the first attempt did land, the workflow drops the repeat
+        failure = e;
+      }
+    }
+    log.warn("alert batch of {} events for service {} refused: {}", batch.size(),
+        key.serviceId(), failure.toString());
+    RuntimeException cause = failure;
+    batch.forEach(p -> p.done.completeExceptionally(cause));
+  }
+
+  static List<AlertEvent> coalesce(List<Pending> batch) {
+    List<AlertEvent> events = new ArrayList<>();
+    for (Pending p : batch) {
+      AlertEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+      if (last != null && last.coalescesWith(p.event())) {
+        events.set(events.size() - 1, last.plus(p.event()));
+      } else {
+        events.add(p.event());
+      }
+    }
+    return events;
+  }
+
+  @Override
+  public void destroy() {
+    timer.shutdown();
+    senders.shutdown();
+    try {
+      senders.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
