@@ -3,6 +3,8 @@ package dev.firebreak.api.alert;
 import dev.firebreak.activities.alert.AlertDispatcher;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
+import dev.firebreak.workflows.alert.messages.AlertAction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deduplicates before it costs a workflow start: events are queued per (service, dedup key) and
  * sent as one batch per signal, consecutive triggers coalesced into one event with a count. A key
- * has at most one batch in flight; what arrives meanwhile forms the next batch, so a storm of
+ * has a few batches in flight at most; what arrives meanwhile forms the next batch, so a storm of
  * thousands of events on a few keys becomes a few signals per round trip. Each event's future
  * completes only once Temporal has accepted the signal carrying it (true), or found no open group
  * for an acknowledge or resolve (false); it fails when Temporal refuses or cannot be reached, so
@@ -38,11 +40,17 @@ public class AlertIngestor implements DisposableBean {
 
   private record Pending(AlertEvent event, CompletableFuture<Boolean> done) {}
 
-  /** The queue of one key; {@code busy} while a flush is scheduled or a batch is in flight. */
+  /**
+   * The queue of one key. Batches of triggers only may be in flight together (up to {@code
+   * maxInFlight}): their counts add up in any order. A batch with an acknowledge or resolve is a
+   * barrier: it starts when nothing is in flight, and nothing starts while it is.
+   */
   private static final class Lane {
     final LaneKey key;
-    final List<Pending> queue = new ArrayList<>();
-    boolean busy;
+    final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    boolean scheduled;
+    int inFlight;
+    boolean barrier;
     boolean retired;
 
     Lane(LaneKey key) {
@@ -52,6 +60,7 @@ public class AlertIngestor implements DisposableBean {
 
   private final AlertDispatcher dispatcher;
   private final int maxBatch;
+  private final int maxInFlight;
   private final long lingerMillis;
   private final ConcurrentHashMap<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
@@ -60,10 +69,12 @@ public class AlertIngestor implements DisposableBean {
   public AlertIngestor(
       AlertDispatcher dispatcher,
       @Value("${firebreak.alerts.batch.max-events:200}") int maxBatch,
+      @Value("${firebreak.alerts.batch.max-in-flight:4}") int maxInFlight,
       @Value("${firebreak.alerts.batch.linger-ms:5}") long lingerMillis,
-      @Value("${firebreak.alerts.batch.senders:32}") int senders) {
+      @Value("${firebreak.alerts.batch.senders:128}") int senders) {
     this.dispatcher = dispatcher;
     this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
     this.lingerMillis = lingerMillis;
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("alert-batch-timer"));
     this.senders = Executors.newFixedThreadPool(senders, daemon("alert-batch-sender"));
@@ -79,52 +90,84 @@ public class AlertIngestor implements DisposableBean {
         if (lane.retired) {
           continue; // emptied and removed meanwhile: take a fresh lane
         }
-        lane.queue.add(pending);
-        if (!lane.busy) {
-          lane.busy = true;
-          timer.schedule(() -> senders.execute(() -> drain(lane)), lingerMillis,
-              TimeUnit.MILLISECONDS);
+        lane.queue.addLast(pending);
+        if (!lane.scheduled && canStart(lane)) {
+          lane.scheduled = true;
+          timer.schedule(() -> flush(lane), lingerMillis, TimeUnit.MILLISECONDS);
         }
         return pending.done;
       }
     }
   }
 
-  private void drain(Lane lane) {
-    while (true) {
-      List<Pending> batch;
-      synchronized (lane) {
-        if (lane.queue.isEmpty()) {
-          lane.busy = false;
-          lane.retired = true;
-          lanes.remove(lane.key, lane);
-          return;
+  private boolean canStart(Lane lane) {
+    return !lane.barrier && lane.inFlight < maxInFlight;
+  }
+
+  /** Starts as many batches as the lane allows. */
+  private void flush(Lane lane) {
+    synchronized (lane) {
+      lane.scheduled = false;
+      while (!lane.queue.isEmpty() && canStart(lane)) {
+        List<Pending> batch = new ArrayList<>();
+        boolean onlyTriggers = lane.inFlight > 0;
+        while (!lane.queue.isEmpty() && batch.size() < maxBatch) {
+          boolean trigger = lane.queue.peekFirst().event().action() == AlertAction.TRIGGER;
+          if (!trigger && onlyTriggers) {
+            break;
+          }
+          batch.add(lane.queue.removeFirst());
         }
-        List<Pending> head = lane.queue.subList(0, Math.min(maxBatch, lane.queue.size()));
-        batch = new ArrayList<>(head);
-        head.clear();
+        if (batch.isEmpty()) {
+          break; // an acknowledge or resolve waits until nothing is in flight
+        }
+        boolean barrier =
+            batch.stream().anyMatch(p -> p.event().action() != AlertAction.TRIGGER);
+        lane.inFlight++;
+        lane.barrier |= barrier;
+        senders.execute(() -> {
+          send(lane.key, batch);
+          done(lane, barrier);
+        });
       }
-      send(lane.key, batch);
+      retireIfIdle(lane);
+    }
+  }
+
+  private void done(Lane lane, boolean barrier) {
+    synchronized (lane) {
+      lane.inFlight--;
+      if (barrier) {
+        lane.barrier = false;
+      }
+      if (!lane.queue.isEmpty() && !lane.scheduled && canStart(lane)) {
+        // what queued meanwhile has waited long enough: send it now
+        flush(lane);
+      } else {
+        retireIfIdle(lane);
+      }
+    }
+  }
+
+  private void retireIfIdle(Lane lane) {
+    if (lane.queue.isEmpty() && lane.inFlight == 0 && !lane.scheduled && !lane.retired) {
+      lane.retired = true;
+      lanes.remove(lane.key, lane);
     }
   }
 
   private void send(LaneKey key, List<Pending> batch) {
     AlertBatch signal = new AlertBatch(UUID.randomUUID().toString(), coalesce(batch));
-    RuntimeException failure = null;
-    for (int attempt = 1; attempt <= 2; attempt++) {
-      try {
-        boolean taken = dispatcher.dispatch(key.serviceId(), key.dedupKey(), signal);
-        batch.forEach(p -> p.done.complete(taken));
-        return;
-      } catch (RuntimeException e) {
-        // the same batch id again: if the first attempt did land, the workflow drops the repeat
-        failure = e;
-      }
+    try {
+      // the client retries transient failures with the same request, so the same batch id: if
+      // an earlier attempt did land, the workflow drops the repeat
+      boolean taken = dispatcher.dispatch(key.serviceId(), key.dedupKey(), signal);
+      batch.forEach(p -> p.done.complete(taken));
+    } catch (RuntimeException e) {
+      log.warn("alert batch of {} events for service {} refused: {}", batch.size(),
+          key.serviceId(), e.toString());
+      batch.forEach(p -> p.done.completeExceptionally(e));
     }
-    log.warn("alert batch of {} events for service {} refused: {}", batch.size(),
-        key.serviceId(), failure.toString());
-    RuntimeException cause = failure;
-    batch.forEach(p -> p.done.completeExceptionally(cause));
   }
 
   static List<AlertEvent> coalesce(List<Pending> batch) {

@@ -2,10 +2,8 @@ package dev.firebreak.api.alert;
 
 import dev.firebreak.activities.alert.AlertStore;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.activities.routing.RoutingRule;
-import dev.firebreak.activities.routing.RoutingRuleStore;
 import dev.firebreak.activities.routing.RuleEngine;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
 import dev.firebreak.workflows.incident.messages.Priority;
@@ -32,23 +30,20 @@ public class EventPipeline {
       long serviceId, String dedupKey, InboundEvent event, String severity, Priority priority,
       boolean suppressed, String ruleName) {}
 
-  private final ServiceStore services;
-  private final RoutingRuleStore rules;
+  private final RoutingCache routing;
   private final AlertStore alerts;
   private final AlertIngestor ingestor;
   private final Clock clock = Clock.systemUTC();
 
-  public EventPipeline(ServiceStore services, RoutingRuleStore rules, AlertStore alerts,
-      AlertIngestor ingestor) {
-    this.services = services;
-    this.rules = rules;
+  public EventPipeline(RoutingCache routing, AlertStore alerts, AlertIngestor ingestor) {
+    this.routing = routing;
     this.alerts = alerts;
     this.ingestor = ingestor;
   }
 
   /** Applies the routing rules of {@code service}; changes nothing. */
   public Decision decide(Service service, InboundEvent event) {
-    List<RoutingRule> list = rules.rules(service.id());
+    List<RoutingRule> list = routing.rules(service.id());
     Optional<RoutingRule> match = RuleEngine.firstMatch(list, event.body(), clock.instant());
     Service target = service;
     String severity = event.severity();
@@ -58,7 +53,7 @@ public class EventPipeline {
     if (match.isPresent() && match.get().actions() != null) {
       RoutingRule.Actions a = match.get().actions();
       if (a.serviceId() != null) {
-        target = services.find(a.serviceId()).orElse(service);
+        target = routing.service(a.serviceId()).orElse(service);
       }
       if (a.severity() != null && severity != null) {
         severity = a.severity();

@@ -2,7 +2,6 @@ package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,10 +37,10 @@ public class PagerDutyEventsController {
   static final int DEDUP_KEY_MAX = 255;
   static final int SUMMARY_MAX = 1024;
 
-  private final ServiceStore services;
+  private final RoutingCache services;
   private final EventPipeline pipeline;
 
-  public PagerDutyEventsController(ServiceStore services, EventPipeline pipeline) {
+  public PagerDutyEventsController(RoutingCache services, EventPipeline pipeline) {
     this.services = services;
     this.pipeline = pipeline;
   }
@@ -131,7 +130,7 @@ public class PagerDutyEventsController {
       return invalid(errors);
     }
     try {
-      Optional<Service> service = services.findByIntegrationKey(routingKey);
+      Optional<Service> service = services.serviceByIntegrationKey(routingKey);
       if (service.isEmpty()) {
         return invalid(List.of("'routing_key' is invalid: no service has this integration key"));
       }

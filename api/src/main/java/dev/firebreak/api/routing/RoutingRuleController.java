@@ -4,6 +4,7 @@ import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.activities.routing.RoutingRule;
 import dev.firebreak.activities.routing.RoutingRuleStore;
+import dev.firebreak.api.alert.RoutingCache;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.messages.Priority;
@@ -40,10 +41,12 @@ public class RoutingRuleController {
 
   private final RoutingRuleStore store;
   private final ServiceStore services;
+  private final RoutingCache cache;
 
-  public RoutingRuleController(RoutingRuleStore store, ServiceStore services) {
+  public RoutingRuleController(RoutingRuleStore store, ServiceStore services, RoutingCache cache) {
     this.store = store;
     this.services = services;
+    this.cache = cache;
   }
 
   @GetMapping
@@ -68,6 +71,7 @@ public class RoutingRuleController {
     }
     check.done();
     store.replace(serviceId, rules);
+    cache.invalidate(serviceId);
     return new Rules(store.rules(serviceId));
   }
 
