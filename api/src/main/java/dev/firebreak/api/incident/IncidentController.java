@@ -1,5 +1,6 @@
 package dev.firebreak.api.incident;
 
+import dev.firebreak.activities.integrations.IncidentLinkStore;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.api.incident.IncidentRequests.Checker;
 import dev.firebreak.workflows.incident.IncidentRules;
@@ -18,6 +19,8 @@ import dev.firebreak.workflows.incident.messages.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +41,16 @@ public class IncidentController {
   private static final int MAX_PAGE = 200;
 
   private final IncidentService incidents;
+  private final IncidentLinkStore links;
 
-  public IncidentController(IncidentService incidents) {
+  public IncidentController(IncidentService incidents, IncidentLinkStore links) {
     this.incidents = incidents;
+    this.links = links;
+  }
+
+  /** The incident with what integrations linked to it (Jira ticket, postmortem page). */
+  private IncidentResponse respond(Incident incident) {
+    return IncidentResponse.of(incident, null, links.links(incident.id()));
   }
 
   @PostMapping
@@ -64,7 +74,7 @@ public class IncidentController {
             blankToNull(body.dedupKey()), null, body.createdBy(), Status.OPEN, null, Roles.NONE,
             KeyEvents.NONE, 0);
     IncidentService.Created created = incidents.create(draft);
-    IncidentResponse response = IncidentResponse.of(created.incident());
+    IncidentResponse response = respond(created.incident());
     if (!created.isNew()) {
       return ResponseEntity.ok(response);
     }
@@ -92,15 +102,21 @@ public class IncidentController {
       check.problem("offset", "must not be negative");
     }
     check.done();
+    List<Incident> page = incidents.list(filter, limit, offset);
+    Map<Long, IncidentLinkStore.Links> linked =
+        links.linksOf(page.stream().map(Incident::id).toList());
     return new IncidentResponse.Page(
-        incidents.list(filter, limit, offset).stream().map(IncidentResponse::of).toList(),
+        page.stream()
+            .map(i -> IncidentResponse.of(i, null,
+                linked.getOrDefault(i.id(), IncidentLinkStore.Links.NONE)))
+            .toList(),
         incidents.count(filter), limit, offset);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One incident with its timeline")
   public IncidentResponse get(@PathVariable long id) {
-    return IncidentResponse.of(incidents.get(id), incidents.timeline(id));
+    return IncidentResponse.of(incidents.get(id), incidents.timeline(id), links.links(id));
   }
 
   @PostMapping("/{id}/status")
@@ -116,7 +132,7 @@ public class IncidentController {
     check.maxLength("message", body.message(), IncidentRules.MESSAGE_MAX);
     check.done();
     ChangeStatus change = new ChangeStatus(status, body.message(), reason, body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeStatus(change)));
+    return respond(incidents.change(id, w -> w.changeStatus(change)));
   }
 
   @PostMapping("/{id}/updates")
@@ -129,7 +145,7 @@ public class IncidentController {
     check.done();
     AddUpdate update = new AddUpdate(body.message(), body.author());
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(IncidentResponse.of(incidents.change(id, w -> w.addUpdate(update))));
+        .body(respond(incidents.change(id, w -> w.addUpdate(update))));
   }
 
   @PutMapping("/{id}/roles")
@@ -145,7 +161,7 @@ public class IncidentController {
     check.maxLength("communicationLead", body.communicationLead(), IncidentRules.ROLE_MAX);
     check.done();
     ChangeRoles change = new ChangeRoles(body.commander(), body.communicationLead(), body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeRoles(change)));
+    return respond(incidents.change(id, w -> w.changeRoles(change)));
   }
 
   @PutMapping("/{id}/key-events")
@@ -162,7 +178,7 @@ public class IncidentController {
     }
     check.done();
     ChangeKeyEvents change = new ChangeKeyEvents(events, body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeKeyEvents(change)));
+    return respond(incidents.change(id, w -> w.changeKeyEvents(change)));
   }
 
   @PatchMapping("/{id}")
@@ -185,7 +201,7 @@ public class IncidentController {
     ChangeDetails change =
         new ChangeDetails(body.title() == null ? null : body.title().trim(), body.description(),
             priority, environment, body.category(), body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeDetails(change)));
+    return respond(incidents.change(id, w -> w.changeDetails(change)));
   }
 
   private static String blankToNull(String value) {

@@ -24,4 +24,7 @@ public interface PagerDutyActivities {
 
   /** Opens a PagerDuty incident on a service (urgency high, de-duplicated by incident key). */
   PagerDutyTriggered triggerPagerDutyIncident(PagerDutyTrigger trigger);
+
+  /** Forgets a page that failed for good, so that the service may be paged again. */
+  void releasePagerDutyTrigger(PagerDutyTrigger trigger);
 }

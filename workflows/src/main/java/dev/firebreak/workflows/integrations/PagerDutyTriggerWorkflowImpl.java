@@ -44,6 +44,7 @@ public class PagerDutyTriggerWorkflowImpl implements PagerDutyTriggerWorkflow {
               + (trigger.requestedBy() == null ? "" : " (requested by " + trigger.requestedBy() + ")"));
       return triggered;
     } catch (ActivityFailure failure) {
+      pagerDuty.releasePagerDutyTrigger(trigger);
       notes.noteOnIncident(trigger.incidentId(),
           "Could not page PagerDuty service " + trigger.serviceId() + ": "
               + IntegrationFailures.reason(failure));

@@ -113,6 +113,11 @@ public class PagerDutyActivitiesImpl implements PagerDutyActivities {
     return new PagerDutyTriggered(id, url, trigger.serviceId());
   }
 
+  @Override
+  public void releasePagerDutyTrigger(PagerDutyTrigger trigger) {
+    store.releaseTrigger(trigger.incidentId(), trigger.serviceId());
+  }
+
   Map<String, Object> body(PagerDutyTrigger trigger) {
     Incident incident = incidents.find(trigger.incidentId()).orElseThrow(() ->
         ApplicationFailure.newNonRetryableFailure(
