@@ -106,7 +106,7 @@ public class SyncScheduler {
     outcomes = List.copyOf(done);
   }
 
-  Mode setUp(ScheduleClient schedules, Job job) {
+  public Mode setUp(ScheduleClient schedules, Job job) {
     Schedule schedule = schedule(job);
     try {
       try {
