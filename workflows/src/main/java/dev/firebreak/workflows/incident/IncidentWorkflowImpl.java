@@ -52,18 +52,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.nextTimelineSeq = run.nextTimelineSeq();
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
+    if (!run.continued()) {
+      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()))
+          .nextVersion();
+      nextTimelineSeq = 2;
+    }
   }
 
   @Override
   public Incident run(IncidentRun run) {
     if (!run.continued()) {
-      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()));
-      commit(
-          TimelineKind.DECLARED,
-          "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
-              + incident.title(),
-          incident.createdBy(),
-          false);
+      Incident declared = incident;
+      store.project(declared, List.of(declared(declared)));
     }
     Workflow.await(
         () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested());
@@ -74,6 +74,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           new IncidentRun(incident, nextTimelineSeq, postmortemBackend, searchAttributes));
     }
     return incident;
+  }
+
+  /**
+   * The first timeline entry of every incident. The API writes it with the incident's row, so the
+   * timeline is never empty; the workflow's first projection writes the same entry again, which the
+   * store ignores.
+   */
+  public static TimelineEntry declared(Incident incident) {
+    return new TimelineEntry(incident.id(), 1, incident.createdAt(), TimelineKind.DECLARED,
+        "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
+            + incident.title(),
+        incident.createdBy());
   }
 
   @Override
