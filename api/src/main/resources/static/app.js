@@ -28,16 +28,26 @@ const options = (values, selected, blank) =>
   (blank !== undefined ? `<option value="">${blank}</option>` : '') +
   values.map(v => `<option ${v === selected ? 'selected' : ''}>${v}</option>`).join('');
 const badge = value => `<span class="badge ${esc(value)}">${esc(value)}</span>`;
+const duration = seconds => {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 120) return Math.round(seconds) + ' s';
+  if (seconds < 7200) return Math.round(seconds / 60) + ' min';
+  return (seconds / 3600).toFixed(1) + ' h';
+};
 const when = instant => (instant ? new Date(instant).toLocaleString() : '—');
 
 async function listPage(params) {
   const query = new URLSearchParams(params);
   if (!query.has('limit')) query.set('limit', '25');
-  const page = await api('GET', '/incidents?' + query);
+  const [page, stats] = await Promise.all([
+    api('GET', '/incidents?' + query), api('GET', '/analytics/incidents').catch(() => null)]);
   const offset = Number(query.get('offset') || 0);
   const limit = Number(query.get('limit'));
   app.innerHTML = `
     <h1>Incidents</h1>
+    ${stats ? `<p class="muted" id="stats">Last 30 days: ${stats.incidents} incidents ·
+      median time to mitigate ${duration(stats.timeToMitigate.medianSeconds)} ·
+      median time to resolve ${duration(stats.timeToResolve.medianSeconds)}</p>` : ''}
     <div class="filters">
       <select id="f-status" aria-label="status">${options(STATUSES, query.get('status'), 'any status')}</select>
       <select id="f-priority" aria-label="priority">${options(PRIORITIES, query.get('priority'), 'any priority')}</select>

@@ -92,6 +92,7 @@ class WebUiBrowserTest extends EndToEndTest {
 
     browser.get(base + "/#/?priority=P1&status=MITIGATED");
     awaitText(By.id("incidents"), "Browser-declared outage");
+    awaitText(By.id("stats"), "median time to mitigate");
     assertThat(browser.findElements(By.cssSelector("#incidents tbody tr[data-id='" + id + "']")))
         .hasSize(1);
     Path shot = Path.of("target/screenshots/incidents.png");
