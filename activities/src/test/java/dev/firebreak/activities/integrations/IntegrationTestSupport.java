@@ -42,7 +42,7 @@ final class IntegrationTestSupport {
     long id = store.nextId();
     Incident incident = new Incident(id, title, "500s on /pay since the deploy", priority,
         Environment.PRD, "payments", false, null, T0, createdBy, Status.OPEN, null,
-        new Roles("alice", "bob"), KeyEvents.NONE.withDeclaredIfUnset(T0), 1);
+        new Roles("alice", "bob"), KeyEvents.NONE.withDeclaredIfUnset(T0), 1, null);
     store.insert(incident);
     return incident;
   }

@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.integrations.confluence.ConfluenceSettings;
 import dev.firebreak.activities.integrations.jira.JiraActivitiesImpl;
 import dev.firebreak.activities.integrations.jira.JiraClient;
@@ -40,6 +41,7 @@ class JiraActivitiesTest {
 
   IncidentStore incidents;
   IncidentLinkStore links;
+  UserStore users;
   JiraActivitiesImpl activities;
 
   @BeforeAll
@@ -62,14 +64,15 @@ class JiraActivitiesTest {
   @BeforeEach
   void fresh() {
     jiraServer.resetAll();
-    IntegrationTestSupport.jdbc(dataSource).sql("TRUNCATE incident CASCADE").update();
+    IntegrationTestSupport.jdbc(dataSource).sql("TRUNCATE incident, app_user CASCADE").update();
     incidents = new IncidentStore(IntegrationTestSupport.jdbc(dataSource));
     links = new IncidentLinkStore(IntegrationTestSupport.jdbc(dataSource));
     JiraSettings settings = jira("http://localhost:" + jiraServer.port(), "customfield_10042");
     ConfluenceSettings confluence =
         new ConfluenceSettings(false, "", "", "", "", "", "");
+    users = new UserStore(IntegrationTestSupport.jdbc(dataSource));
     activities = new JiraActivitiesImpl(settings, new JiraClient(settings), links,
-        IntegrationTestSupport.settings(settings, confluence));
+        IntegrationTestSupport.settings(settings, confluence), users);
   }
 
   @Test
@@ -125,6 +128,26 @@ class JiraActivitiesTest {
     assertThat(again.key()).isEqualTo("INC-7");
     assertThat(again.created()).isFalse();
     jiraServer.verify(1, postRequestedFor(urlEqualTo("/rest/api/2/issue")));
+  }
+
+  @Test
+  void aCreatorKnownToTheDirectoryIsTheReporterThroughTheirEmail() {
+    users.create("Erin", "erin@example.com", "U0ERIN", "UTC");
+    Incident incident =
+        IntegrationTestSupport.insertIncident(incidents, "Queue backlog", Priority.P4, "U0ERIN");
+    jiraServer.stubFor(get(urlPathEqualTo("/rest/api/2/search"))
+        .willReturn(okJson("{\"issues\":[]}")));
+    jiraServer.stubFor(get(urlPathEqualTo("/rest/api/2/user/search"))
+        .withQueryParam("query", equalTo("erin@example.com"))
+        .willReturn(okJson("[{\"accountId\":\"acc-erin\"}]")));
+    jiraServer.stubFor(post(urlEqualTo("/rest/api/2/issue"))
+        .willReturn(okJson("{\"key\":\"INC-11\"}")));
+
+    activities.createIncidentTicket(incident);
+
+    jiraServer.verify(postRequestedFor(urlEqualTo("/rest/api/2/issue"))
+        .withRequestBody(matchingJsonPath("$.fields.reporter.id", equalTo("acc-erin")))
+        .withRequestBody(matchingJsonPath("$.fields.priority.id", equalTo("4"))));
   }
 
   @Test

@@ -62,7 +62,7 @@ class PagerDutyActivitiesTest {
     pd.resetAll();
     IntegrationTestSupport.jdbc(dataSource).sql("TRUNCATE incident, pagerduty_service,"
         + " pagerduty_user, pagerduty_schedule, pagerduty_escalation_policy, pagerduty_oncall,"
-        + " pagerduty_trigger CASCADE").update();
+        + " pagerduty_trigger, app_user CASCADE").update();
     incidents = new IncidentStore(IntegrationTestSupport.jdbc(dataSource));
     store = new PagerDutyStore(IntegrationTestSupport.jdbc(dataSource),
         IntegrationTestSupport.transactions(dataSource));
@@ -117,6 +117,8 @@ class PagerDutyActivitiesTest {
 
   @Test
   void onCallsAreSyncedWithTheirLevelsAndReadGroupedByPolicy() {
+    var alice = new dev.firebreak.activities.directory.UserStore(
+        IntegrationTestSupport.jdbc(dataSource)).create("Alice", "Alice@Example.com", null, "UTC");
     page("/users", 0, "users", "{\"id\":\"U1\",\"name\":\"Alice\",\"email\":\"alice@example.com\"},"
         + "{\"id\":\"U2\",\"name\":\"Bob\",\"email\":\"bob@example.com\"}", false);
     page("/schedules", 0, "schedules", "{\"id\":\"SCH1\",\"name\":\"Primary\"}", false);
@@ -142,6 +144,7 @@ class PagerDutyActivitiesTest {
     assertThat(first.escalationLevel()).isEqualTo(1);
     assertThat(first.scheduleName()).isEqualTo("Primary");
     assertThat(first.userEmail()).isEqualTo("alice@example.com");
+    assertThat(first.firebreakUserId()).isEqualTo(alice.id());
     assertThat(first.start()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
     assertThat(first.end()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
     assertThat(onCalls.get(1).escalationLevel()).isEqualTo(2);

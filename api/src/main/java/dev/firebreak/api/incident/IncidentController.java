@@ -2,7 +2,8 @@ package dev.firebreak.api.incident;
 
 import dev.firebreak.activities.integrations.IncidentLinkStore;
 import dev.firebreak.activities.store.IncidentFilter;
-import dev.firebreak.api.incident.IncidentRequests.Checker;
+import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.IncidentRules;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
@@ -41,10 +42,13 @@ public class IncidentController {
   private static final int MAX_PAGE = 200;
 
   private final IncidentService incidents;
+  private final ServiceStore services;
   private final IncidentLinkStore links;
 
-  public IncidentController(IncidentService incidents, IncidentLinkStore links) {
+  public IncidentController(
+      IncidentService incidents, ServiceStore services, IncidentLinkStore links) {
     this.incidents = incidents;
+    this.services = services;
     this.links = links;
   }
 
@@ -67,12 +71,15 @@ public class IncidentController {
     check.notBlankIfGiven("dedupKey", body.dedupKey());
     check.maxLength("dedupKey", body.dedupKey(), IncidentRules.DEDUP_KEY_MAX);
     check.maxLength("createdBy", body.createdBy(), 255);
+    if (body.serviceId() != null && services.find(body.serviceId()).isEmpty()) {
+      check.problem("serviceId", "no service " + body.serviceId());
+    }
     check.done();
     Incident draft =
         new Incident(0, body.title().trim(), body.description(), priority, environment,
             blankToNull(body.category()), Boolean.TRUE.equals(body.privateIncident()),
             blankToNull(body.dedupKey()), null, body.createdBy(), Status.OPEN, null, Roles.NONE,
-            KeyEvents.NONE, 0);
+            KeyEvents.NONE, 0, body.serviceId());
     IncidentService.Created created = incidents.create(draft);
     IncidentResponse response = respond(created.incident());
     if (!created.isNew()) {

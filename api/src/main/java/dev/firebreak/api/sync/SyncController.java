@@ -40,8 +40,8 @@ public class SyncController {
 
   /** One person on call at one level of a policy. */
   public record OnCallPerson(
-      String userId, String name, String email, String scheduleId, String scheduleName,
-      Instant start, Instant end) {}
+      String userId, String name, String email, Long firebreakUserId, String scheduleId,
+      String scheduleName, Instant start, Instant end) {}
 
   public record OnCallLevel(int level, List<OnCallPerson> onCall) {}
 
@@ -97,7 +97,8 @@ public class SyncController {
       policies.putIfAbsent(o.escalationPolicyId(), null);
       levels.computeIfAbsent(o.escalationPolicyId(), k -> new LinkedHashMap<>())
           .computeIfAbsent(o.escalationLevel(), k -> new ArrayList<>())
-          .add(new OnCallPerson(o.userId(), o.userName(), o.userEmail(), o.scheduleId(),
+          .add(new OnCallPerson(o.userId(), o.userName(), o.userEmail(), o.firebreakUserId(),
+              o.scheduleId(),
               o.scheduleName(), o.start(), o.end()));
       if (policies.get(o.escalationPolicyId()) == null) {
         policies.put(o.escalationPolicyId(),

@@ -69,18 +69,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.searchAttributes = run.searchAttributes();
     this.integrations =
         run.integrations() == null ? IncidentIntegrations.NONE : run.integrations();
+    if (!run.continued()) {
+      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()))
+          .nextVersion();
+      nextTimelineSeq = 2;
+    }
   }
 
   @Override
   public Incident run(IncidentRun run) {
     if (!run.continued()) {
-      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()));
-      commit(
-          TimelineKind.DECLARED,
-          "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
-              + incident.title(),
-          incident.createdBy(),
-          false);
+      Incident declared = incident;
+      store.project(declared, List.of(declared(declared)));
       if (integrations.jiraTicket()
           && Workflow.getVersion(JIRA_TICKET, Workflow.DEFAULT_VERSION, 1) == 1) {
         createJiraTicket();
@@ -155,6 +155,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           "Postmortem page could not be created: " + IntegrationFailures.reason(failure),
           INTEGRATION_AUTHOR, false);
     }
+  }
+
+  /**
+   * The first timeline entry of every incident. The API writes it with the incident's row, so the
+   * timeline is never empty; the workflow's first projection writes the same entry again, which the
+   * store ignores.
+   */
+  public static TimelineEntry declared(Incident incident) {
+    return new TimelineEntry(incident.id(), 1, incident.createdAt(), TimelineKind.DECLARED,
+        "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
+            + incident.title(),
+        incident.createdBy());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.firebreak.activities.integrations.jira;
 
+import dev.firebreak.activities.directory.User;
+import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.integrations.IncidentLinkStore;
 import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.workflows.incident.messages.Incident;
@@ -30,14 +32,16 @@ public class JiraActivitiesImpl implements JiraActivities {
   private final JiraClient jira;
   private final IncidentLinkStore links;
   private final IntegrationSettings integrations;
+  private final UserStore users;
 
   public JiraActivitiesImpl(
       JiraSettings settings, JiraClient jira, IncidentLinkStore links,
-      IntegrationSettings integrations) {
+      IntegrationSettings integrations, UserStore users) {
     this.settings = settings;
     this.jira = jira;
     this.links = links;
     this.integrations = integrations;
+    this.users = users;
   }
 
   public static String label(long incidentId) {
@@ -104,13 +108,30 @@ public class JiraActivitiesImpl implements JiraActivities {
 
   /** The creator's Jira account when they are known to Jira by email, else the default one. */
   String reporter(String createdBy) {
-    if (createdBy != null && createdBy.contains("@")) {
-      Optional<String> account = jira.findAccountIdByEmail(createdBy.trim());
+    Optional<String> email = email(createdBy);
+    if (email.isPresent()) {
+      Optional<String> account = jira.findAccountIdByEmail(email.get());
       if (account.isPresent()) {
         return account.get();
       }
     }
     return settings.defaultReporterId();
+  }
+
+  /** The creator's email: given as one, or a Firebreak user's by Slack user id or user id. */
+  Optional<String> email(String createdBy) {
+    if (createdBy == null || createdBy.isBlank()) {
+      return Optional.empty();
+    }
+    String who = createdBy.trim();
+    if (who.contains("@")) {
+      return Optional.of(who);
+    }
+    Optional<User> user = users.findBySlackUserId(who);
+    if (user.isEmpty() && who.matches("\\d{1,18}")) {
+      user = users.find(Long.parseLong(who));
+    }
+    return user.map(User::email);
   }
 
   String description(Incident incident) {

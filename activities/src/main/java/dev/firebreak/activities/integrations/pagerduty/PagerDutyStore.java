@@ -49,6 +49,7 @@ public class PagerDutyStore {
       String userId,
       String userName,
       String userEmail,
+      Long firebreakUserId,
       Instant start,
       Instant end) {}
 
@@ -177,7 +178,9 @@ public class PagerDutyStore {
     return jdbc.sql("""
             SELECT o.escalation_policy_id, p.name AS policy_name, o.escalation_level,
                    o.schedule_id, s.name AS schedule_name, o.user_id,
-                   coalesce(u.name, o.user_name) AS user_name, u.email, o.starts_at, o.ends_at
+                   coalesce(u.name, o.user_name) AS user_name, u.email,
+                   (SELECT a.id FROM app_user a WHERE lower(a.email) = lower(u.email)) AS app_user_id,
+                   o.starts_at, o.ends_at
               FROM pagerduty_oncall o
               LEFT JOIN pagerduty_escalation_policy p ON p.id = o.escalation_policy_id
               LEFT JOIN pagerduty_schedule s ON s.id = o.schedule_id
@@ -193,6 +196,7 @@ public class PagerDutyStore {
             rs.getString("user_id"),
             rs.getString("user_name"),
             rs.getString("email"),
+            (Long) rs.getObject("app_user_id"),
             instant(rs.getTimestamp("starts_at")),
             instant(rs.getTimestamp("ends_at"))))
         .list();
