@@ -405,11 +405,21 @@ class IntegrationsEndToEndTest {
     assertThat(confluence.getSchedule().getSpec().getIntervals().get(0).getEvery())
         .isEqualTo(Duration.ofHours(2));
 
-    // a second start updates the schedules in place (same ids, new period)
+    // an operator pauses it in Temporal UI; a restart updates it in place (same id, new
+    // period) and leaves it paused
+    schedules.getHandle(SyncScheduler.PAGERDUTY_SCHEDULE).pause("maintenance");
     SyncScheduler.Job job = new SyncScheduler.Job(SyncScheduler.PAGERDUTY_SCHEDULE,
         "PagerDutySyncWorkflow", Duration.ofMinutes(30));
     assertThat(scheduler.setUp(schedules, job)).isEqualTo(SyncScheduler.Mode.SCHEDULE);
-    assertThat(schedules.getHandle(SyncScheduler.PAGERDUTY_SCHEDULE).describe().getSchedule()
-        .getSpec().getIntervals().get(0).getEvery()).isEqualTo(Duration.ofMinutes(30));
+    ScheduleDescription updated =
+        schedules.getHandle(SyncScheduler.PAGERDUTY_SCHEDULE).describe();
+    assertThat(updated.getSchedule().getSpec().getIntervals().get(0).getEvery())
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(updated.getSchedule().getState().isPaused()).isTrue();
+    assertThat(updated.getSchedule().getAction())
+        .isInstanceOf(io.temporal.client.schedules.ScheduleActionStartWorkflow.class);
+    assertThat(((io.temporal.client.schedules.ScheduleActionStartWorkflow)
+        updated.getSchedule().getAction()).getOptions().getTaskQueue())
+        .isEqualTo("firebreak-integrations");
   }
 }

@@ -166,6 +166,20 @@ class JiraActivitiesTest {
   }
 
   @Test
+  void onJiraCloudTheRetiredSearchFallsBackToSearchJql() {
+    Incident incident =
+        IntegrationTestSupport.insertIncident(incidents, "Cloud search", Priority.P3, "bob");
+    jiraServer.stubFor(get(urlPathEqualTo("/rest/api/2/search"))
+        .willReturn(aResponse().withStatus(410).withBody("{\"errorMessages\":[\"gone\"]}")));
+    jiraServer.stubFor(get(urlPathEqualTo("/rest/api/2/search/jql"))
+        .withQueryParam("jql", equalTo("labels = \"firebreak-incident-" + incident.id() + "\""))
+        .willReturn(okJson("{\"issues\":[{\"key\":\"INC-5\"}]}")));
+
+    assertThat(activities.createIncidentTicket(incident).key()).isEqualTo("INC-5");
+    jiraServer.verify(0, postRequestedFor(urlEqualTo("/rest/api/2/issue")));
+  }
+
+  @Test
   void anUnknownCreatorFallsBackToTheDefaultReporterAndPrioritiesMapOneToFive() {
     Incident incident = IntegrationTestSupport.insertIncident(incidents, "Batch late",
         Priority.P5, "carol");

@@ -35,20 +35,38 @@ public class JiraClient {
     return rest;
   }
 
-  /** The key of an issue carrying {@code label}, if any. */
+  /**
+   * The key of an issue carrying {@code label}, if any. Jira Server and Data Center search with
+   * {@code /rest/api/2/search}; Jira Cloud retired it (410) for {@code /rest/api/2/search/jql},
+   * used when the first answers 404 or 410.
+   */
   public Optional<String> findIssueKeyByLabel(String label) {
     String jql = "labels = \"" + label + "\"";
-    JsonNode found = IntegrationHttp.call(SYSTEM, () -> rest().get()
-        .uri(uri -> uri.path("/rest/api/2/search")
+    JsonNode found = IntegrationHttp.call(SYSTEM, () -> {
+      try {
+        return search("/rest/api/2/search", jql);
+      } catch (org.springframework.web.client.RestClientResponseException e) {
+        int status = e.getStatusCode().value();
+        if (status == 404 || status == 410) {
+          return search("/rest/api/2/search/jql", jql);
+        }
+        throw e;
+      }
+    });
+    JsonNode issues = found.path("issues");
+    return issues.size() > 0
+        ? Optional.ofNullable(IntegrationHttp.text(issues.get(0), "key")) : Optional.empty();
+  }
+
+  private String search(String path, String jql) {
+    return rest().get()
+        .uri(uri -> uri.path(path)
             .queryParam("jql", "{jql}")
             .queryParam("fields", "key")
             .queryParam("maxResults", 1)
             .build(jql))
         .retrieve()
-        .body(String.class));
-    JsonNode issues = found.path("issues");
-    return issues.size() > 0
-        ? Optional.ofNullable(IntegrationHttp.text(issues.get(0), "key")) : Optional.empty();
+        .body(String.class);
   }
 
   /** Creates an issue with these fields and answers its key. */
