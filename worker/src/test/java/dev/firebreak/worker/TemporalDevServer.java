@@ -76,7 +76,7 @@ public final class TemporalDevServer implements AutoCloseable {
         command.add("--namespace");
         command.add(namespace);
       }
-            for (String attribute : searchAttributes()) {
+      for (String attribute : searchAttributes()) {
         command.add("--search-attribute");
         command.add(attribute);
       }
