@@ -20,11 +20,25 @@ import java.util.List;
  */
 public final class TemporalDevServer implements AutoCloseable {
 
-  /** As registered by infra/dev/temporal-dev-server.sh. */
-  static final List<String> SEARCH_ATTRIBUTES = List.of(
-      "FirebreakIncidentId=Int", "FirebreakPriority=Keyword", "FirebreakStatus=Keyword",
-      "FirebreakEnvironment=Keyword", "FirebreakServiceId=Keyword",
-      "FirebreakAlertStatus=Keyword");
+  /** NAME=TYPE lines of infra/search-attributes.txt, as infra/dev/temporal-dev-server.sh. */
+  static List<String> searchAttributes() throws IOException {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path list = dir.resolve("infra/search-attributes.txt");
+      if (Files.isRegularFile(list)) {
+        return Files.readAllLines(list).stream()
+            .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      }
+    }
+    throw new IllegalStateException("infra/search-attributes.txt not found above "
+        + Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Pre-created for tests whose Spring context configures workers differently (integrations on):
+   * a context cached by Spring's test framework keeps polling its task queues, so contexts that
+   * differ must not share a namespace.
+   */
+  static final List<String> EXTRA_NAMESPACES = List.of("firebreak-integrations-test");
 
   private static TemporalDevServer shared;
 
@@ -58,7 +72,11 @@ public final class TemporalDevServer implements AutoCloseable {
           "--http-port", String.valueOf(freePort()),
           "--metrics-port", String.valueOf(freePort()),
           "--log-level", "warn"));
-      for (String attribute : SEARCH_ATTRIBUTES) {
+      for (String namespace : EXTRA_NAMESPACES) {
+        command.add("--namespace");
+        command.add(namespace);
+      }
+      for (String attribute : searchAttributes()) {
         command.add("--search-attribute");
         command.add(attribute);
       }

@@ -9,5 +9,8 @@ public final class TaskQueues {
   /** Alert groups and heartbeat monitors: the signals coming in. */
   public static final String ALERTS = "firebreak-alerts";
 
+  /** Calls to PagerDuty, Jira and Confluence, and the scheduled syncs. */
+  public static final String INTEGRATIONS = "firebreak-integrations";
+
   private TaskQueues() {}
 }

@@ -1,10 +1,12 @@
 package dev.firebreak.activities.incident;
 
+import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.activities.temporal.SearchAttributesSwitch;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.IncidentRun;
 import dev.firebreak.workflows.incident.messages.KeyEvents;
@@ -16,6 +18,7 @@ import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +42,7 @@ public class IncidentOpener {
   private final TransactionTemplate transactions;
   private final SearchAttributesSwitch searchAttributes;
   private final boolean postmortemBackend;
+  private final IntegrationSettings integrations;
   private final Clock clock = Clock.systemUTC();
 
   public IncidentOpener(
@@ -46,12 +50,14 @@ public class IncidentOpener {
       IncidentStore store,
       TransactionTemplate transactions,
       SearchAttributesSwitch searchAttributes,
-      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend) {
+      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend,
+      IntegrationSettings integrations) {
     this.client = client;
     this.store = store;
     this.transactions = transactions;
     this.searchAttributes = searchAttributes;
     this.postmortemBackend = postmortemBackend;
+    this.integrations = integrations;
   }
 
   public Opened create(Incident draft) {
@@ -80,6 +86,7 @@ public class IncidentOpener {
             draft.createdBy(), Status.OPEN, null, Roles.NONE,
             KeyEvents.NONE.withDeclaredIfUnset(now), 0, draft.serviceId());
     store.insert(incident);
+    store.addTimeline(List.of(IncidentWorkflowImpl.declared(incident)));
     boolean indexed = searchAttributes.enabled();
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
@@ -92,7 +99,8 @@ public class IncidentOpener {
     }
     IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options.build());
     WorkflowClient.start(
-        workflow::run, new IncidentRun(incident, 1, postmortemBackend, indexed));
+        workflow::run,
+        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident()));
     return incident;
   }
 }

@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.incident.messages;
 
+import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
+
 /**
  * The input of an incident workflow run. A new incident starts with {@code nextTimelineSeq} 1; a
  * continued run carries on from where the previous one stopped.
@@ -8,9 +10,20 @@ package dev.firebreak.workflows.incident.messages;
  *     must pass through POST_MORTEM before they close
  * @param searchAttributes whether the server has Firebreak's search attributes registered, so the
  *     workflow keeps them up to date
+ * @param integrations the side effects to perform (Jira ticket, postmortem page); null, as in
+ *     runs started before integrations existed, means none
  */
 public record IncidentRun(
-    Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    Incident incident,
+    int nextTimelineSeq,
+    boolean postmortemBackend,
+    boolean searchAttributes,
+    IncidentIntegrations integrations) {
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null);
+  }
 
   public boolean continued() {
     return nextTimelineSeq > 1;
