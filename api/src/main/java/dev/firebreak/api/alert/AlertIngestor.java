@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -65,6 +66,7 @@ public class AlertIngestor implements DisposableBean {
   private final ConcurrentHashMap<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
   private final ExecutorService senders;
+  private final AtomicLong signals = new AtomicLong();
 
   public AlertIngestor(
       AlertDispatcher dispatcher,
@@ -162,12 +164,18 @@ public class AlertIngestor implements DisposableBean {
       // the client retries transient failures with the same request, so the same batch id: if
       // an earlier attempt did land, the workflow drops the repeat
       boolean taken = dispatcher.dispatch(key.serviceId(), key.dedupKey(), signal);
+      signals.incrementAndGet();
       batch.forEach(p -> p.done.complete(taken));
     } catch (RuntimeException e) {
       log.warn("alert batch of {} events for service {} refused: {}", batch.size(),
           key.serviceId(), e.toString());
       batch.forEach(p -> p.done.completeExceptionally(e));
     }
+  }
+
+  /** Batches Temporal accepted since start: one signal (or signal-with-start) each. */
+  public long signalsSent() {
+    return signals.get();
   }
 
   static List<AlertEvent> coalesce(List<Pending> batch) {
