@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deduplicates before it costs a workflow start: events are queued per (service, dedup key) and
  * sent as one batch per signal, consecutive triggers coalesced into one event with a count. A key
- * has a few batches in flight at most; what arrives meanwhile forms the next batch, so a storm of
+ * has one batch in flight (by default); what arrives meanwhile forms the next batch, so a storm of
  * thousands of events on a few keys becomes a few signals per round trip. Each event's future
  * completes only once Temporal has accepted the signal carrying it (true), or found no open group
  * for an acknowledge or resolve (false); it fails when Temporal refuses or cannot be reached, so
@@ -42,8 +42,9 @@ public class AlertIngestor implements DisposableBean {
   private record Pending(AlertEvent event, CompletableFuture<Boolean> done) {}
 
   /**
-   * The queue of one key. Batches of triggers only may be in flight together (up to {@code
-   * maxInFlight}): their counts add up in any order. A batch with an acknowledge or resolve is a
+   * The queue of one key. By default one batch is in flight per key, which makes the most of
+   * batching (see docs/benchmarks/event-storm.md); with {@code max-in-flight} above 1, batches of
+   * triggers only may be in flight together: their counts add up in any order. A batch with an acknowledge or resolve is a
    * barrier: it starts when nothing is in flight, and nothing starts while it is.
    */
   private static final class Lane {
@@ -71,7 +72,7 @@ public class AlertIngestor implements DisposableBean {
   public AlertIngestor(
       AlertDispatcher dispatcher,
       @Value("${firebreak.alerts.batch.max-events:200}") int maxBatch,
-      @Value("${firebreak.alerts.batch.max-in-flight:4}") int maxInFlight,
+      @Value("${firebreak.alerts.batch.max-in-flight:1}") int maxInFlight,
       @Value("${firebreak.alerts.batch.linger-ms:5}") long lingerMillis,
       @Value("${firebreak.alerts.batch.senders:128}") int senders) {
     this.dispatcher = dispatcher;
