@@ -6,5 +6,8 @@ public final class TaskQueues {
   /** Incident lifecycles and their store projection. */
   public static final String INCIDENTS = "firebreak-incidents";
 
+  /** Escalations, on-call lookups and notifications. */
+  public static final String ONCALL = "firebreak-oncall";
+
   private TaskQueues() {}
 }

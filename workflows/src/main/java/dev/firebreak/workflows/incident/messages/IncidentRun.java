@@ -8,9 +8,20 @@ package dev.firebreak.workflows.incident.messages;
  *     must pass through POST_MORTEM before they close
  * @param searchAttributes whether the server has Firebreak's search attributes registered, so the
  *     workflow keeps them up to date
+ * @param escalation the incident's escalations so far, carried over a continue-as-new; null when
+ *     none ran
  */
 public record IncidentRun(
-    Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    Incident incident,
+    int nextTimelineSeq,
+    boolean postmortemBackend,
+    boolean searchAttributes,
+    IncidentEscalation escalation) {
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null);
+  }
 
   public boolean continued() {
     return nextTimelineSeq > 1;
