@@ -16,6 +16,8 @@ abstract class EndToEndTest {
 
   static {
     System.setProperty("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
+    System.setProperty("SLACK_API_URL", FakeSlack.shared().apiUrl());
+    System.setProperty("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
   }
 
   @LocalServerPort int port;

@@ -1,10 +1,13 @@
 package dev.firebreak.activities.oncall;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -24,7 +27,14 @@ public class SlackPager {
   public SlackPager(
       @Value("${SLACK_API_URL:https://slack.com/api/}") String baseUrl,
       @Value("${SLACK_BOT_TOKEN:}") String token) {
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+    requests.setReadTimeout(Duration.ofSeconds(10));
     this.client = RestClient.builder()
+        .requestFactory(requests)
         .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
         .build();
     this.token = token;

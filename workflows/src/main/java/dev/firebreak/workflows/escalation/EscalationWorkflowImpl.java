@@ -120,8 +120,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         loop = l;
         step = s;
         EscalationPolicy.Step current = policy.steps().get(s);
-        pageStep(current);
+        // an escalate-now that arrives while this step pages skips this step's wait
         int requests = escalateNowRequests;
+        pageStep(current);
         Workflow.await(Duration.ofMinutes(current.delayMinutes()),
             () -> acknowledged || stopped || escalateNowRequests != requests);
       }
