@@ -179,6 +179,19 @@ class IncidentApiEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void analyticsReportTimeToMitigateFromKeyEvents() {
+    long id = declare("{\"title\":\"Analytics\",\"priority\":\"P2\"}");
+    status(id, "{\"status\":\"MITIGATED\"}");
+    JsonNode report = http.get("/api/v1/analytics/incidents").json();
+    assertThat(report.get("incidents").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(report.get("timeToMitigate").get("count").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(report.get("byPriority").get("P2").asLong()).isGreaterThanOrEqualTo(1);
+    assertProblem(http.get("/api/v1/analytics/incidents?from=yesterday"), 400, "from");
+    assertProblem(http.get("/api/v1/analytics/incidents?from=2026-01-02T00:00:00Z"
+        + "&to=2026-01-01T00:00:00Z"), 400, "must be before to");
+  }
+
+  @Test
   void anIncidentCanBelongToAService() {
     long service = create("/api/v1/services", "{\"name\":\"Incident service link\"}");
     long id = declare("{\"title\":\"Linked\",\"serviceId\":" + service + "}");

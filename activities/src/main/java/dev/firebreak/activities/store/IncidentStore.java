@@ -77,6 +77,11 @@ public class IncidentStore {
                     + " WHERE incident.version < EXCLUDED.version"),
             incident)
         .update();
+    addTimeline(newEntries);
+  }
+
+  /** Adds the timeline entries that are not stored yet; stored ones are left as they are. */
+  public void addTimeline(List<TimelineEntry> newEntries) {
     for (TimelineEntry entry : newEntries) {
       jdbc.sql(
               "INSERT INTO incident_timeline (incident_id, seq, at, kind, message, author)"
