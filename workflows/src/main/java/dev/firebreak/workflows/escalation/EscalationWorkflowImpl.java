@@ -95,13 +95,18 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       if (run.ackTimeoutMinutes() == null) {
         break;
       }
-      Workflow.await(Duration.ofMinutes(run.ackTimeoutMinutes()), () -> stopped);
+      int requests = escalateNowRequests;
+      Workflow.await(Duration.ofMinutes(run.ackTimeoutMinutes()),
+          () -> stopped || escalateNowRequests != requests);
       if (stopped) {
         phase = STOPPED;
         break;
       }
-      note(List.of("Acknowledged by " + acknowledgedBy + " but still unresolved after "
-          + run.ackTimeoutMinutes() + " minutes: escalating again from the first step"));
+      note(List.of(escalateNowRequests != requests
+          ? "Escalated while acknowledged by " + acknowledgedBy
+              + ": paging again from the first step"
+          : "Acknowledged by " + acknowledgedBy + " but still unresolved after "
+              + run.ackTimeoutMinutes() + " minutes: escalating again from the first step"));
       acknowledged = false;
       acknowledgedBy = null;
       trigger++;

@@ -228,6 +228,19 @@ class EscalationWorkflowTest {
   }
 
   @Test
+  void escalateNowDuringTheAckTimeoutPagesAgainFromTheFirstStep() {
+    policy(0, step(5, user(1)), step(10, user(2)));
+    EscalationWorkflow w = escalation(60);
+    env.sleep(Duration.ofMinutes(1));
+    w.acknowledge("Ann");
+    env.sleep(Duration.ofMinutes(2));
+    w.escalateNow();
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(pager.pages).containsExactly(new Page(0, 0, 0, 1), new Page(3, 0, 0, 1));
+    assertThat(w.state().trigger()).isEqualTo(1);
+  }
+
+  @Test
   void escalateNowPagesTheNextStepWithoutWaiting() {
     policy(0, step(30, user(1)), step(30, user(2)), step(30, user(3)));
     EscalationWorkflow w = escalation(null);
