@@ -6,6 +6,9 @@ public final class TaskQueues {
   /** Incident lifecycles and their store projection. */
   public static final String INCIDENTS = "firebreak-incidents";
 
+  /** Calls to PagerDuty, Jira and Confluence, and the scheduled syncs. */
+  public static final String INTEGRATIONS = "firebreak-integrations";
+
   /** Escalations, on-call lookups and notifications. */
   public static final String ONCALL = "firebreak-oncall";
 

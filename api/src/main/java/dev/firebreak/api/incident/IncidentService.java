@@ -1,5 +1,6 @@
 package dev.firebreak.api.incident;
 
+import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.api.problem.ApiException;
@@ -44,6 +45,7 @@ public class IncidentService {
   private final TransactionTemplate transactions;
   private final SearchAttributeRegistrar searchAttributes;
   private final boolean postmortemBackend;
+  private final IntegrationSettings integrations;
   private final Clock clock;
 
   public IncidentService(
@@ -51,12 +53,14 @@ public class IncidentService {
       IncidentStore store,
       TransactionTemplate transactions,
       SearchAttributeRegistrar searchAttributes,
-      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend) {
+      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend,
+      IntegrationSettings integrations) {
     this.client = client;
     this.store = store;
     this.transactions = transactions;
     this.searchAttributes = searchAttributes;
     this.postmortemBackend = postmortemBackend;
+    this.integrations = integrations;
     this.clock = Clock.systemUTC();
   }
 
@@ -99,7 +103,8 @@ public class IncidentService {
     }
     IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options.build());
     WorkflowClient.start(
-        workflow::run, new IncidentRun(incident, 1, postmortemBackend, indexed));
+        workflow::run,
+        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident()));
     return incident;
   }
 

@@ -21,6 +21,13 @@ import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
+import dev.firebreak.workflows.integrations.ConfluenceActivities;
+import dev.firebreak.workflows.integrations.IntegrationFailures;
+import dev.firebreak.workflows.integrations.JiraActivities;
+import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
+import dev.firebreak.workflows.integrations.messages.JiraTicket;
+import dev.firebreak.workflows.integrations.messages.PostmortemPage;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -43,6 +50,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   public static final String REFUSED = IncidentChangeRefused.class.getName();
 
   private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
+
+  /** getVersion change ids of the integrations' side effects. */
+  static final String JIRA_TICKET = "jira-ticket";
+  static final String POSTMORTEM_PAGE = "postmortem-page";
+  static final String INTEGRATION_AUTHOR = "Firebreak";
 
   private final IncidentStoreActivities store =
       Workflow.newActivityStub(
@@ -74,8 +86,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final boolean postmortemBackend;
   private final boolean searchAttributes;
+  private final IncidentIntegrations integrations;
   private Incident incident;
   private int nextTimelineSeq;
+  private boolean postmortemPageWanted;
   private IncidentEscalation escalation;
 
   @WorkflowInit
@@ -85,6 +99,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
     this.escalation = run.escalation();
+    this.integrations =
+        run.integrations() == null ? IncidentIntegrations.NONE : run.integrations();
     if (!run.continued()) {
       incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()))
           .nextVersion();
@@ -97,6 +113,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (!run.continued()) {
       Incident declared = incident;
       store.project(declared, List.of(declared(declared)));
+      if (integrations.jiraTicket()
+          && Workflow.getVersion(JIRA_TICKET, Workflow.DEFAULT_VERSION, 1) == 1) {
+        createJiraTicket();
+      }
     }
     int version = Workflow.getVersion(ESCALATION_VERSION, Workflow.DEFAULT_VERSION, 1);
     if (version >= 1 && !run.continued() && incident.serviceId() != null) {
@@ -105,16 +125,76 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         startEscalation(trigger.policyId(), trigger.ackTimeoutMinutes());
       }
     }
-    Workflow.await(
-        () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested());
+    while (true) {
+      Workflow.await(
+          () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested()
+              || postmortemPageWanted);
+      if (postmortemPageWanted) {
+        postmortemPageWanted = false;
+        createPostmortemPage();
+        continue;
+      }
+      break;
+    }
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (incident.status() != Status.CLOSED) {
       log.info("incident {} continues as new at timeline entry {}", incident.id(), nextTimelineSeq);
       Workflow.continueAsNew(
           new IncidentRun(
-              incident, nextTimelineSeq, postmortemBackend, searchAttributes, escalation));
+              incident, nextTimelineSeq, postmortemBackend, searchAttributes, run.integrations(),
+              escalation));
     }
     return incident;
+  }
+
+  /** Integrations run on their own task queue, retried, and never block the lifecycle. */
+  private ActivityOptions integrationOptions() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.INTEGRATIONS)
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(integrations.initialInterval())
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(integrations.maxAttempts())
+                .build())
+        .build();
+  }
+
+  private void createJiraTicket() {
+    JiraActivities jira = Workflow.newActivityStub(JiraActivities.class, integrationOptions());
+    try {
+      JiraTicket ticket = jira.createIncidentTicket(incident);
+      commit(TimelineKind.INTEGRATION,
+          "Jira ticket " + ticket.key() + (ticket.created() ? " created: " : " linked: ")
+              + ticket.url(),
+          INTEGRATION_AUTHOR, false);
+    } catch (ActivityFailure failure) {
+      log.warn("incident {}: no Jira ticket: {}", incident.id(), failure.getMessage());
+      commit(TimelineKind.INTEGRATION,
+          "Jira ticket could not be created: " + IntegrationFailures.reason(failure),
+          INTEGRATION_AUTHOR, false);
+    }
+  }
+
+  private void createPostmortemPage() {
+    if (Workflow.getVersion(POSTMORTEM_PAGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return;
+    }
+    ConfluenceActivities confluence =
+        Workflow.newActivityStub(ConfluenceActivities.class, integrationOptions());
+    try {
+      PostmortemPage page = confluence.createPostmortemPage(incident);
+      commit(TimelineKind.INTEGRATION,
+          "Postmortem page " + (page.created() ? "created: " : "linked: ") + page.url(),
+          INTEGRATION_AUTHOR, false);
+    } catch (ActivityFailure failure) {
+      log.warn("incident {}: no postmortem page: {}", incident.id(), failure.getMessage());
+      commit(TimelineKind.INTEGRATION,
+          "Postmortem page could not be created: " + IntegrationFailures.reason(failure),
+          INTEGRATION_AUTHOR, false);
+    }
   }
 
   /**
@@ -157,6 +237,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (change.message() != null && !change.message().isBlank()) {
       text.append(": ").append(change.message().trim());
+    }
+    if (to == Status.POST_MORTEM && integrations.postmortemPage()) {
+      postmortemPageWanted = true;
     }
     Incident changed =
         commit(TimelineKind.STATUS_CHANGED, text.toString(), change.author(), true);

@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.incident.messages;
 
+import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
+
 /**
  * The input of an incident workflow run. A new incident starts with {@code nextTimelineSeq} 1; a
  * continued run carries on from where the previous one stopped.
@@ -8,6 +10,8 @@ package dev.firebreak.workflows.incident.messages;
  *     must pass through POST_MORTEM before they close
  * @param searchAttributes whether the server has Firebreak's search attributes registered, so the
  *     workflow keeps them up to date
+ * @param integrations the side effects to perform (Jira ticket, postmortem page); null, as in
+ *     runs started before integrations existed, means none
  * @param escalation the incident's escalations so far, carried over a continue-as-new; null when
  *     none ran
  */
@@ -16,11 +20,18 @@ public record IncidentRun(
     int nextTimelineSeq,
     boolean postmortemBackend,
     boolean searchAttributes,
+    IncidentIntegrations integrations,
     IncidentEscalation escalation) {
 
   public IncidentRun(
       Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
-    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null);
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null, null);
+  }
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
+      IncidentIntegrations integrations) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, integrations, null);
   }
 
   public boolean continued() {

@@ -9,5 +9,7 @@ public enum TimelineKind {
   KEY_EVENTS_CHANGED,
   DETAILS_CHANGED,
   ACKNOWLEDGED,
-  ESCALATION
+  ESCALATION,
+  /** What an integration (Jira, Confluence, PagerDuty) did or failed to do for the incident. */
+  INTEGRATION
 }
