@@ -126,7 +126,22 @@ class OnCallApiEndToEndTest extends EndToEndTest {
     assertProblem(http.post("/api/v1/services",
         "{\"name\":\"Svc " + RUN + "\",\"escalationPolicyId\":999999}"), 400,
         "no escalation policy 999999");
-    assertThat(http.get("/api/v1/escalation-policies").status()).isEqualTo(200);
+    long ann = user("Policy-Ann", null);
+    long policy = create("/api/v1/escalation-policies", """
+        {"name": "Edit %s", "steps": [{"delayMinutes": 5,
+         "targets": [{"type": "user", "id": %d}]}]}""".formatted(RUN, ann));
+    JsonNode changed = http.put("/api/v1/escalation-policies/" + policy, """
+        {"name": "Edited %s", "repeat": 2, "steps": [{"delayMinutes": 7,
+         "targets": [{"type": "USER", "id": %d}]}]}""".formatted(RUN, ann)).json();
+    assertThat(changed.get("repeat").asInt()).isEqualTo(2);
+    assertThat(http.get("/api/v1/escalation-policies/" + policy).json().get("steps").get(0)
+        .get("targets").get(0).get("type").asText()).isEqualTo("user");
+    long service = create("/api/v1/services", "{\"name\":\"Edit " + RUN
+        + "\",\"escalationPolicyId\":" + policy + "}");
+    assertThat(http.delete("/api/v1/escalation-policies/" + policy).status()).isEqualTo(204);
+    assertThat(http.get("/api/v1/services/" + service).json().get("escalationPolicyId").isNull())
+        .isTrue();
+    assertProblem(http.get("/api/v1/escalation-policies/" + policy), 404, "no escalation policy");
   }
 
   @Test
@@ -187,6 +202,8 @@ class OnCallApiEndToEndTest extends EndToEndTest {
         "MITIGATED");
     assertProblem(http.post("/api/v1/incidents/999999/acknowledge", "{}"), 404,
         "no incident 999999");
+    assertProblem(http.post("/api/v1/incidents/" + incident + "/escalate",
+        "{\"pagerdutyServiceId\":\"SVC1\",\"policyId\":" + policy + "}"), 400, "not both");
   }
 
   @Test
