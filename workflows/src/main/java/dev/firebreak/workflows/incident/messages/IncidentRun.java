@@ -12,17 +12,26 @@ import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
  *     workflow keeps them up to date
  * @param integrations the side effects to perform (Jira ticket, postmortem page); null, as in
  *     runs started before integrations existed, means none
+ * @param escalation the incident's escalations so far, carried over a continue-as-new; null when
+ *     none ran
  */
 public record IncidentRun(
     Incident incident,
     int nextTimelineSeq,
     boolean postmortemBackend,
     boolean searchAttributes,
-    IncidentIntegrations integrations) {
+    IncidentIntegrations integrations,
+    IncidentEscalation escalation) {
 
   public IncidentRun(
       Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
-    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null);
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null, null);
+  }
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
+      IncidentIntegrations integrations) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, integrations, null);
   }
 
   public boolean continued() {
