@@ -11,6 +11,7 @@ import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
+import dev.firebreak.workflows.slack.IncidentSlack;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
@@ -43,6 +44,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final boolean postmortemBackend;
   private final boolean searchAttributes;
+  private final boolean slackRequested;
+  /** Null unless Slack is configured and this run is new enough to know about it. */
+  private IncidentSlack slack;
   private Incident incident;
   private int nextTimelineSeq;
 
@@ -52,10 +56,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.nextTimelineSeq = run.nextTimelineSeq();
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
+    this.slackRequested = run.slackEnabled();
   }
 
   @Override
   public Incident run(IncidentRun run) {
+    slack();
     if (!run.continued()) {
       incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()));
       commit(
@@ -65,13 +71,26 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           incident.createdBy(),
           false);
     }
-    Workflow.await(
-        () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested());
+    while (true) {
+      Workflow.await(
+          () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested()
+              || (slack != null && slack.hasWork()));
+      if (slack != null) {
+        slack.drain(incident, this::note);
+      }
+      if (incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested()) {
+        break;
+      }
+    }
     Workflow.await(Workflow::isEveryHandlerFinished);
+    if (slack != null) {
+      slack.finish(incident, this::note);
+    }
     if (incident.status() != Status.CLOSED) {
       log.info("incident {} continues as new at timeline entry {}", incident.id(), nextTimelineSeq);
       Workflow.continueAsNew(
-          new IncidentRun(incident, nextTimelineSeq, postmortemBackend, searchAttributes));
+          new IncidentRun(incident, nextTimelineSeq, postmortemBackend, searchAttributes,
+              slackRequested ? Boolean.TRUE : null));
     }
     return incident;
   }
@@ -207,7 +226,24 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     Incident written = incident;
     store.project(written, List.of(entry));
+    if (slack() != null) {
+      slack.record(entry);
+    }
     return written;
+  }
+
+  /** The Slack side of this run, or null; decided once, by a version marker in new runs. */
+  private IncidentSlack slack() {
+    if (slack == null && slackRequested
+        && Workflow.getVersion(IncidentSlack.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1) {
+      slack = new IncidentSlack();
+    }
+    return slack;
+  }
+
+  /** A note Firebreak itself puts on the timeline (an integration that gave up, for example). */
+  private void note(String message) {
+    commit(TimelineKind.UPDATE, message, IncidentSlack.AUTHOR, false);
   }
 
   private static Instant now() {

@@ -8,9 +8,21 @@ package dev.firebreak.workflows.incident.messages;
  *     must pass through POST_MORTEM before they close
  * @param searchAttributes whether the server has Firebreak's search attributes registered, so the
  *     workflow keeps them up to date
+ * @param slack whether Slack is configured, so the workflow opens the incident's channel, invites
+ *     responders and posts its changes there; null (runs started before Slack existed) is false
  */
 public record IncidentRun(
-    Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
+    Boolean slack) {
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null);
+  }
+
+  public boolean slackEnabled() {
+    return Boolean.TRUE.equals(slack);
+  }
 
   public boolean continued() {
     return nextTimelineSeq > 1;
