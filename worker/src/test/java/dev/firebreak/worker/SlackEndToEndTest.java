@@ -1,0 +1,474 @@
+package dev.firebreak.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.protobuf.util.Durations;
+import dev.firebreak.api.slack.SlackSignatureVerifier;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Slack app end to end: the application on the real Temporal dev server (in a namespace of its
+ * own, so that other test contexts' workers, which have no Slack, never run these workflows) and
+ * PostgreSQL, Slack's requests signed as Slack signs them, and a fake Slack Web API that records
+ * the calls Slack would receive.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "TEMPORAL_NAMESPACE=" + SlackEndToEndTest.NAMESPACE,
+      "SLACK_BOT_TOKEN=xoxb-test",
+      "SLACK_SIGNING_SECRET=" + SlackEndToEndTest.SECRET,
+      "SLACK_INCIDENT_COMMAND_ALIASES=/firebreak",
+      "firebreak.slack.channel-pace-millis=200"
+    })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SlackEndToEndTest {
+
+  static final String NAMESPACE = "firebreak-slack-e2e";
+  static final String SECRET = "e2e-signing-secret";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final SlackFake slack = new SlackFake();
+
+  static {
+    String address = TemporalDevServer.shared().address();
+    System.setProperty("TEMPORAL_ADDRESS", address);
+    registerNamespace(address);
+  }
+
+  @DynamicPropertySource
+  static void slackUrl(DynamicPropertyRegistry registry) {
+    registry.add("firebreak.slack.api-url", slack::apiUrl);
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  Http http;
+  final HttpClient client = HttpClient.newHttpClient();
+  final SlackSignatureVerifier signer = new SlackSignatureVerifier(SECRET, Clock.systemUTC());
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    slack.reset();
+    // the channel where new incidents are announced, and who is invited to which incident
+    assertThat(http.put("/api/v1/slack/conversations/C_TECH", "{\"tag\":\"tech_incidents\"}")
+        .status()).isEqualTo(200);
+    assertThat(http.put("/api/v1/slack/usergroups/S_P1", "{\"tag\":\"invited_for_all_public_p1\"}")
+        .status()).isEqualTo(200);
+    assertThat(http.put("/api/v1/slack/usergroups/S_PAY", "{\"categories\":[\"payments\"]}")
+        .status()).isEqualTo(200);
+  }
+
+  // --- Slack's requests, signed
+
+  record Reply(int status, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError(body, e);
+      }
+    }
+  }
+
+  Reply send(String contentType, String body, Map<String, String> extraHeaders, boolean sign) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/slack/events"))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    if (sign) {
+      request.header("X-Slack-Request-Timestamp", ts)
+          .header("X-Slack-Signature", signer.sign(ts, bytes));
+    }
+    extraHeaders.forEach(request::header);
+    try {
+      HttpResponse<String> response = client.send(request.build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  Reply command(String text, String channelId) {
+    return command("/incident", text, channelId);
+  }
+
+  Reply command(String command, String text, String channelId) {
+    String body = "token=t&team_id=T1&team_domain=acme&channel_id=" + channelId
+        + "&channel_name=general&user_id=U9&user_name=alice&command=" + enc(command)
+        + "&text=" + enc(text) + "&api_app_id=A1"
+        + "&response_url=" + enc("https://hooks.slack.invalid/commands/1")
+        + "&trigger_id=" + enc("trigger-" + text.replace(' ', '-'));
+    return send("application/x-www-form-urlencoded", body, Map.of(), true);
+  }
+
+  Reply submit(String callbackId, String viewId, String privateMetadata,
+      Map<String, JsonNode> values) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("type", "view_submission");
+    payload.putObject("team").put("id", "T1").put("domain", "acme");
+    payload.putObject("user").put("id", "U9").put("username", "alice").put("team_id", "T1");
+    payload.put("api_app_id", "A1");
+    payload.put("trigger_id", "trigger-" + viewId);
+    ObjectNode view = payload.putObject("view");
+    view.put("id", viewId).put("hash", viewId + "-hash").put("type", "modal")
+        .put("callback_id", callbackId).put("team_id", "T1").put("app_id", "A1")
+        .put("private_metadata", privateMetadata == null ? "" : privateMetadata);
+    ObjectNode state = view.putObject("state").putObject("values");
+    values.forEach((block, value) -> state.putObject(block).set("value", value));
+    return send("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()),
+        Map.of(), true);
+  }
+
+  static JsonNode text(String value) {
+    return JSON.createObjectNode().put("type", "plain_text_input").put("value", value);
+  }
+
+  static JsonNode selected(String value) {
+    ObjectNode node = JSON.createObjectNode().put("type", "static_select");
+    node.putObject("selected_option").put("value", value)
+        .putObject("text").put("type", "plain_text").put("text", value);
+    return node;
+  }
+
+  static JsonNode user(String id) {
+    return JSON.createObjectNode().put("type", "users_select").put("selected_user", id);
+  }
+
+  static JsonNode checked(String value) {
+    ObjectNode node = JSON.createObjectNode().put("type", "checkboxes");
+    node.putArray("selected_options").addObject().put("value", value)
+        .putObject("text").put("type", "plain_text").put("text", value);
+    return node;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  // --- helpers on Firebreak's side
+
+  long openFromModal(String viewId, String title, String priority, String category,
+      boolean privateIncident) {
+    Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
+    values.put("title", text(title));
+    values.put("description", text("seen from Slack"));
+    values.put("priority", selected(priority));
+    values.put("environment", selected("PRD"));
+    if (category != null) {
+      values.put("category", text(category));
+    }
+    if (privateIncident) {
+      values.put("private", checked("private"));
+    }
+    Reply reply = submit("incident_open", viewId, null, values);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("response_action").asText()).isEqualTo("update");
+    Long id = jdbc.sql("SELECT id FROM incident WHERE title = :t").param("t", title)
+        .query(Long.class).single();
+    return id;
+  }
+
+  String channelOf(long incidentId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+            "SELECT count(*) FROM slack_incident_channel WHERE incident_id = :id")
+        .param("id", incidentId).query(Long.class).single() == 1);
+    return jdbc.sql("SELECT channel_id FROM slack_incident_channel WHERE incident_id = :id")
+        .param("id", incidentId).query(String.class).single();
+  }
+
+  List<Map<String, String>> postsIn(String channel) {
+    return slack.forms("chat.postMessage", f -> channel.equals(f.get("channel")));
+  }
+
+  JsonNode timeline(long id) {
+    return http.get("/api/v1/incidents/" + id).json().get("timeline");
+  }
+
+  // --- the tests
+
+  @Test
+  void unsignedOrBadlySignedRequestsAre401AndDoNothing() {
+    String body = "command=%2Fincident&text=open&trigger_id=x&user_id=U9&team_id=T1";
+    Reply unsigned = send("application/x-www-form-urlencoded", body, Map.of(), false);
+    assertThat(unsigned.status()).isEqualTo(401);
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    Reply forged = send("application/x-www-form-urlencoded", body, Map.of(
+        "X-Slack-Request-Timestamp", ts,
+        "X-Slack-Signature", new SlackSignatureVerifier("wrong", Clock.systemUTC())
+            .sign(ts, body.getBytes(StandardCharsets.UTF_8))), false);
+    assertThat(forged.status()).isEqualTo(401);
+    String old = String.valueOf(Instant.now().minusSeconds(600).getEpochSecond());
+    Reply stale = send("application/x-www-form-urlencoded", body, Map.of(
+        "X-Slack-Request-Timestamp", old,
+        "X-Slack-Signature", signer.sign(old, body.getBytes(StandardCharsets.UTF_8))), false);
+    assertThat(stale.status()).isEqualTo(401);
+    assertThat(slack.calls("views.open")).isEmpty();
+  }
+
+  @Test
+  void aP1OpenedFromTheModalGetsItsChannelAnnouncementAndResponders() {
+    Reply opened = command("open", "C_GENERAL");
+    assertThat(opened.status()).isEqualTo(200);
+    List<LoggedRequest> views = slack.calls("views.open");
+    assertThat(views).hasSize(1);
+    Map<String, String> viewsOpen = SlackFake.form(views.get(0).getBodyAsString());
+    assertThat(viewsOpen.get("trigger_id")).isEqualTo("trigger-open");
+    assertThat(viewsOpen.get("view")).contains("\"callback_id\":\"incident_open\"");
+
+    long id = openFromModal("V_OPEN_1", "Checkout returns 500 — paiement refusé", "P1",
+        "payments", false);
+    String channel = channelOf(id);
+
+    Map<String, String> create = slack.forms("conversations.create", f -> true).get(0);
+    assertThat(create.get("name")).isEqualTo("inc-" + id + "-checkout-returns-500-paiement-refuse");
+    assertThat(create.get("is_private")).isEqualTo("0");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !postsIn("C_TECH").isEmpty()
+        && !slack.calls("conversations.invite").isEmpty() && !slack.calls("pins.add").isEmpty());
+    assertThat(postsIn(channel).get(0).get("text"))
+        .contains("Incident #" + id, "P1", "PRD", "payments", "alice");
+    assertThat(postsIn("C_TECH").get(0).get("text")).contains("P1", "<#" + channel + ">");
+    Map<String, String> invite = slack.forms("conversations.invite", f -> true).get(0);
+    assertThat(invite.get("channel")).isEqualTo(channel);
+    // category "payments" (S_PAY: U3 and the bot) and the public P1 group (S_P1: U1, U2),
+    // each once, the bot left out
+    assertThat(List.of(invite.get("users").split(","))).containsExactlyInAnyOrder("U3", "U1", "U2");
+
+    JsonNode incident = http.get("/api/v1/incidents/" + id).json();
+    assertThat(incident.get("createdBy").asText()).isEqualTo("alice");
+    assertThat(incident.get("priority").asText()).isEqualTo("P1");
+
+    // the same submission delivered again opens nothing new
+    openFromModalAgain("V_OPEN_1", "Checkout returns 500 — paiement refusé");
+  }
+
+  void openFromModalAgain(String viewId, String title) {
+    Reply again = submit("incident_open", viewId, null,
+        Map.of("title", text(title), "priority", selected("P1")));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE title = :t").param("t", title)
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateFromTheModalIsPostedInTheChannelAndRefusalsShowInTheModal() throws Exception {
+    long id = openFromModal("V_OPEN_2", "Search is slow", "P2", null, false);
+    String channel = channelOf(id);
+
+    assertThat(command("update", channel).status()).isEqualTo(200);
+    Map<String, String> viewsOpen = slack.forms("views.open", f -> true).get(0);
+    assertThat(viewsOpen.get("view")).contains("\"callback_id\":\"incident_update\"",
+        "\"private_metadata\":\"" + id + "\"");
+
+    Reply updated = submit("incident_update", "V_UPD_1", String.valueOf(id), Map.of(
+        "status", selected("INVESTIGATING"), "message", text("looking at the indexers"),
+        "commander", user("U7"), "priority", selected("P2")));
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.body()).isEmpty();
+    await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
+        p -> p.get("text").contains("Status changed from OPEN to INVESTIGATING")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
+        p -> p.get("text").contains("commander <@U7>")));
+    JsonNode incident = http.get("/api/v1/incidents/" + id).json();
+    assertThat(incident.get("status").asText()).isEqualTo("INVESTIGATING");
+    assertThat(incident.get("roles").get("commander").asText()).isEqualTo("<@U7>");
+
+    Reply refused = submit("incident_update", "V_UPD_2", String.valueOf(id), Map.of(
+        "status", selected("OPEN"), "priority", selected("P2")));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.json().get("response_action").asText()).isEqualTo("errors");
+    assertThat(refused.json().get("errors").get("status").asText())
+        .contains("cannot go back to OPEN");
+    assertThat(http.get("/api/v1/incidents/" + id).json().get("status").asText())
+        .isEqualTo("INVESTIGATING");
+
+    // the status subcommand in the incident's channel shows it
+    Reply status = command("status", channel);
+    assertThat(status.json().get("text").asText()).contains("#" + id, "INVESTIGATING");
+  }
+
+  @Test
+  void closingFromTheModalAsksForAReasonWhenTheLifecycleDoes() {
+    long id = openFromModal("V_OPEN_3", "Queue backlog", "P3", null, true);
+    String channel = channelOf(id);
+    Map<String, String> create = slack.forms("conversations.create",
+        f -> f.get("name").startsWith("inc-" + id + "-")).get(0);
+    assertThat(create.get("is_private")).isEqualTo("1");
+    // a private incident is not announced
+    assertThat(postsIn("C_TECH")).isEmpty();
+
+    assertThat(command("close", channel).status()).isEqualTo(200);
+    assertThat(slack.forms("views.open", f -> true).get(0).get("view"))
+        .contains("\"callback_id\":\"incident_close\"", "needs a closure reason");
+
+    Reply refused = submit("incident_close", "V_CLOSE_1", String.valueOf(id),
+        Map.of("message", text("not needed")));
+    assertThat(refused.json().get("response_action").asText()).isEqualTo("errors");
+    assertThat(refused.json().get("errors").get("closure_reason").asText())
+        .contains("needs a closureReason");
+
+    Reply closed = submit("incident_close", "V_CLOSE_2", String.valueOf(id),
+        Map.of("closure_reason", selected("FALSE_POSITIVE"), "message", text("a test alert")));
+    assertThat(closed.status()).isEqualTo(200);
+    assertThat(closed.body()).isEmpty();
+    await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
+        p -> p.get("text").contains("to CLOSED (FALSE_POSITIVE): a test alert")));
+    assertThat(http.get("/api/v1/incidents/" + id).json().get("status").asText())
+        .isEqualTo("CLOSED");
+  }
+
+  @Test
+  void aFailingInviteProviderIsNotedAndTheOthersStillInvite() {
+    slack.failing("usergroups.users.list", "usergroup=S_PAY", "no_such_subteam");
+    long id = openFromModal("V_OPEN_4", "Payments provider down", "P1", "payments", false);
+    String channel = channelOf(id);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      for (JsonNode entry : timeline(id)) {
+        if (entry.get("message").asText().contains("invite provider category failed")) {
+          return true;
+        }
+      }
+      return false;
+    });
+    Map<String, String> invite = slack.forms("conversations.invite",
+        f -> channel.equals(f.get("channel"))).get(0);
+    assertThat(List.of(invite.get("users").split(","))).containsExactlyInAnyOrder("U1", "U2");
+    JsonNode note = null;
+    for (JsonNode entry : timeline(id)) {
+      if (entry.get("message").asText().contains("invite provider category failed")) {
+        note = entry;
+      }
+    }
+    assertThat(note.get("message").asText()).contains("no_such_subteam");
+    assertThat(note.get("author").asText()).isEqualTo("firebreak");
+  }
+
+  @Test
+  void a429IsRetriedAfterRetryAfter() {
+    // the announcement in C_TECH is refused once with 429 and Retry-After: 2
+    slack.rateLimitedOnce("chat.postMessage", "Throttled-checkout-429", "channel=C_TECH", 2);
+    long id = openFromModal("V_OPEN_5", "Throttled-checkout-429", "P2", null, false);
+    channelOf(id);
+    await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
+        .filter(r -> r.getBodyAsString().contains("Throttled-checkout-429")
+            && r.getBodyAsString().contains("C_TECH"))
+        .count() == 2);
+    List<LoggedRequest> attempts = slack.calls("chat.postMessage").stream()
+        .filter(r -> r.getBodyAsString().contains("Throttled-checkout-429")
+            && r.getBodyAsString().contains("C_TECH"))
+        .toList();
+    long gap = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+    assertThat(gap).isGreaterThanOrEqualTo(2000);
+  }
+
+  @Test
+  void aMegaReactionAddsTheMessageToTheTimelineOnceDespiteSlacksRetries() {
+    long id = openFromModal("V_OPEN_6", "Cache stampede", "P2", null, false);
+    String channel = channelOf(id);
+    slack.answer("conversations.history", "{\"ok\":true,\"messages\":[{\"type\":\"message\","
+        + "\"user\":\"U5\",\"text\":\"hit ratio back to 98%\",\"ts\":\"1700000000.000200\"}]}");
+    String event = "{\"token\":\"t\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
+        + "\"type\":\"event_callback\",\"event_id\":\"Ev_MEGA_1\",\"event_time\":1700000000,"
+        + "\"event\":{\"type\":\"reaction_added\",\"user\":\"U9\",\"reaction\":\"mega\","
+        + "\"item_user\":\"U5\",\"item\":{\"type\":\"message\",\"channel\":\"" + channel + "\","
+        + "\"ts\":\"1700000000.000200\"},\"event_ts\":\"1700000001.000100\"}}";
+    assertThat(send("application/json", event, Map.of(), true).status()).isEqualTo(200);
+    assertThat(send("application/json", event, Map.of("X-Slack-Retry-Num", "1",
+        "X-Slack-Retry-Reason", "http_timeout"), true).status()).isEqualTo(200);
+
+    long added = 0;
+    for (JsonNode entry : timeline(id)) {
+      if (entry.get("message").asText().contains("hit ratio back to 98%")) {
+        added++;
+        assertThat(entry.get("kind").asText()).isEqualTo("UPDATE");
+      }
+    }
+    assertThat(added).isEqualTo(1);
+  }
+
+  @Test
+  void helpStatusAliasesAndUnknownSubcommands() {
+    assertThat(command("", "C_GENERAL").json().get("text").asText())
+        .contains("/incident open", "/incident update", "/incident close", "/incident status");
+    Reply unknown = command("frobnicate", "C_GENERAL");
+    assertThat(unknown.json().get("text").asText())
+        .startsWith(":warning: Unknown subcommand `frobnicate`").contains("/incident help");
+    assertThat(command("/firebreak", "help", "C_GENERAL").json().get("text").asText())
+        .contains("/firebreak open");
+    assertThat(command("update", "C_GENERAL").json().get("text").asText())
+        .contains("not an incident's channel");
+  }
+
+  static void registerNamespace(String address) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    try {
+      try {
+        stubs.blockingStub().registerNamespace(RegisterNamespaceRequest.newBuilder()
+            .setNamespace(NAMESPACE)
+            .setWorkflowExecutionRetentionPeriod(Durations.fromHours(24))
+            .build());
+      } catch (io.grpc.StatusRuntimeException e) {
+        if (e.getStatus().getCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+          throw e;
+        }
+      }
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (true) {
+        try {
+          stubs.blockingStub().listOpenWorkflowExecutions(
+              ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(NAMESPACE).build());
+          return;
+        } catch (io.grpc.StatusRuntimeException notYet) {
+          if (Instant.now().isAfter(deadline)) {
+            throw notYet;
+          }
+          try {
+            Thread.sleep(250);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+}
