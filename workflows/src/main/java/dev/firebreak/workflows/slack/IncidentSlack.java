@@ -83,9 +83,8 @@ public final class IncidentSlack {
       TimelineEntry entry = outbox.remove(0);
       if (channel == null) {
         openChannelIfDue(current);
-        continue; // the pinned summary already says what the entry says
       }
-      if (POSTED.contains(entry.kind())) {
+      if (channel != null && POSTED.contains(entry.kind())) {
         String text = entry.message() + (entry.author() == null ? "" : " (by " + entry.author() + ")");
         try {
           slack.post(channel.channelId(), text,
