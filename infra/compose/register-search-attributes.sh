@@ -6,14 +6,10 @@ set -eu
 
 ADDRESS="${TEMPORAL_ADDRESS:-temporal:7233}"
 NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
-SEARCH_ATTRIBUTES="
-FirebreakIncidentId=Int
-FirebreakPriority=Keyword
-FirebreakStatus=Keyword
-FirebreakEnvironment=Keyword
-FirebreakServiceId=Keyword
-FirebreakAlertStatus=Keyword
-"
+# NAME=TYPE lines of infra/search-attributes.txt (mounted next to this script in compose).
+LIST="${SEARCH_ATTRIBUTES_FILE:-$(dirname "$0")/search-attributes.txt}"
+[ -f "$LIST" ] || LIST="$(dirname "$0")/../search-attributes.txt"
+SEARCH_ATTRIBUTES="$(grep -v '^#' "$LIST")"
 
 echo "waiting for namespace '$NAMESPACE' at $ADDRESS"
 tries=0

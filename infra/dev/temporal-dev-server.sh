@@ -11,16 +11,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
-# Firebreak's custom search attributes (NAME=TYPE). Keep in step with
-# infra/compose/register-search-attributes.sh and the READMEs.
-SEARCH_ATTRIBUTES=(
-  FirebreakIncidentId=Int
-  FirebreakPriority=Keyword
-  FirebreakStatus=Keyword
-  FirebreakEnvironment=Keyword
-  FirebreakServiceId=Keyword
-  FirebreakAlertStatus=Keyword
-)
+# Firebreak's custom search attributes (NAME=TYPE), from the one list in infra/.
+mapfile -t SEARCH_ATTRIBUTES < <(grep -v '^#' "$ROOT/infra/search-attributes.txt" | grep .)
 
 TEMPORAL="$("$ROOT/infra/dev/install-temporal-cli.sh" | tail -n 1)"
 DB_FILE="${TEMPORAL_DB_FILE:-$ROOT/.tools/temporal-dev.db}"

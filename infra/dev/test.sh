@@ -9,5 +9,16 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 FIREBREAK_TEMPORAL_CLI="$("$ROOT/infra/dev/install-temporal-cli.sh" | tail -n 1)"
 export FIREBREAK_TEMPORAL_CLI
 
+# Browser tests drive Debian's Chromium headless.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing chromium and chromium-driver for the browser tests" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+  else
+    echo "the browser tests need chromium and chromium-driver (apt-get install chromium chromium-driver)" >&2
+  fi
+fi
+
 cd "$ROOT"
 exec ./mvnw -B -ntp verify "$@"

@@ -46,6 +46,10 @@ final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   Response patch(String path, String json) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")

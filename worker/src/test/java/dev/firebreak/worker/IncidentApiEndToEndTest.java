@@ -16,47 +16,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole application against the real Temporal dev server and a real PostgreSQL, driven through
  * its REST API as a user would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IncidentApiEndToEndTest {
+class IncidentApiEndToEndTest extends EndToEndTest {
 
-  static {
-    System.setProperty("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
-  }
-
-  @LocalServerPort int port;
   @Autowired WorkflowClient temporal;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   long declare(String json) {
-    Http.Response created = http.post("/api/v1/incidents", json);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().get("id").asLong();
+    return create("/api/v1/incidents", json);
   }
 
   Http.Response status(long id, String json) {
     return http.post("/api/v1/incidents/" + id + "/status", json);
-  }
-
-  static void assertProblem(Http.Response response, int status, String detailPart) {
-    assertThat(response.status()).as(response.body()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().get("status").asInt()).isEqualTo(status);
-    assertThat(response.json().get("detail").asText()).contains(detailPart);
   }
 
   @Test
@@ -200,6 +176,29 @@ class IncidentApiEndToEndTest {
 
     long after = http.get("/api/v1/incidents?limit=1").json().get("total").asLong();
     assertThat(after).isEqualTo(before + 1);
+  }
+
+  @Test
+  void analyticsReportTimeToMitigateFromKeyEvents() {
+    long id = declare("{\"title\":\"Analytics\",\"priority\":\"P2\"}");
+    status(id, "{\"status\":\"MITIGATED\"}");
+    JsonNode report = http.get("/api/v1/analytics/incidents").json();
+    assertThat(report.get("incidents").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(report.get("timeToMitigate").get("count").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(report.get("byPriority").get("P2").asLong()).isGreaterThanOrEqualTo(1);
+    assertProblem(http.get("/api/v1/analytics/incidents?from=yesterday"), 400, "from");
+    assertProblem(http.get("/api/v1/analytics/incidents?from=2026-01-02T00:00:00Z"
+        + "&to=2026-01-01T00:00:00Z"), 400, "must be before to");
+  }
+
+  @Test
+  void anIncidentCanBelongToAService() {
+    long service = create("/api/v1/services", "{\"name\":\"Incident service link\"}");
+    long id = declare("{\"title\":\"Linked\",\"serviceId\":" + service + "}");
+    assertThat(http.get("/api/v1/incidents/" + id).json().get("serviceId").asLong())
+        .isEqualTo(service);
+    assertProblem(http.post("/api/v1/incidents", "{\"title\":\"x\",\"serviceId\":999999}"),
+        400, "no service 999999");
   }
 
   @Test

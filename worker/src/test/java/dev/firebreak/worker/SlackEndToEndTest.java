@@ -289,6 +289,10 @@ class SlackEndToEndTest {
   void anUpdateFromTheModalIsPostedInTheChannelAndRefusalsShowInTheModal() throws Exception {
     long id = openFromModal("V_OPEN_2", "Search is slow", "P2", null, false);
     String channel = channelOf(id);
+    // U7 is a Firebreak user: the timeline names them as the directory does
+    Http.Response carol = http.post("/api/v1/users", "{\"name\":\"Carol Danvers\","
+        + "\"email\":\"carol-" + id + "@example.com\",\"slackUserId\":\"U7\"}");
+    assertThat(carol.status()).as(carol.body()).isIn(200, 201, 409);
 
     assertThat(command("update", channel).status()).isEqualTo(200);
     Map<String, String> viewsOpen = slack.forms("views.open", f -> true).get(0);
@@ -303,10 +307,10 @@ class SlackEndToEndTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
         p -> p.get("text").contains("Status changed from OPEN to INVESTIGATING")));
     await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
-        p -> p.get("text").contains("commander <@U7>")));
+        p -> p.get("text").contains("commander Carol Danvers")));
     JsonNode incident = http.get("/api/v1/incidents/" + id).json();
     assertThat(incident.get("status").asText()).isEqualTo("INVESTIGATING");
-    assertThat(incident.get("roles").get("commander").asText()).isEqualTo("<@U7>");
+    assertThat(incident.get("roles").get("commander").asText()).isEqualTo("Carol Danvers");
 
     Reply refused = submit("incident_update", "V_UPD_2", String.valueOf(id), Map.of(
         "status", selected("OPEN"), "priority", selected("P2")));

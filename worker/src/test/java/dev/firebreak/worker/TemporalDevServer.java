@@ -20,11 +20,18 @@ import java.util.List;
  */
 public final class TemporalDevServer implements AutoCloseable {
 
-  /** As registered by infra/dev/temporal-dev-server.sh. */
-  static final List<String> SEARCH_ATTRIBUTES = List.of(
-      "FirebreakIncidentId=Int", "FirebreakPriority=Keyword", "FirebreakStatus=Keyword",
-      "FirebreakEnvironment=Keyword", "FirebreakServiceId=Keyword",
-      "FirebreakAlertStatus=Keyword");
+  /** NAME=TYPE lines of infra/search-attributes.txt, as infra/dev/temporal-dev-server.sh. */
+  static List<String> searchAttributes() throws IOException {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path list = dir.resolve("infra/search-attributes.txt");
+      if (Files.isRegularFile(list)) {
+        return Files.readAllLines(list).stream()
+            .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      }
+    }
+    throw new IllegalStateException("infra/search-attributes.txt not found above "
+        + Path.of("").toAbsolutePath());
+  }
 
   private static TemporalDevServer shared;
 
@@ -58,7 +65,7 @@ public final class TemporalDevServer implements AutoCloseable {
           "--http-port", String.valueOf(freePort()),
           "--metrics-port", String.valueOf(freePort()),
           "--log-level", "warn"));
-      for (String attribute : SEARCH_ATTRIBUTES) {
+      for (String attribute : searchAttributes()) {
         command.add("--search-attribute");
         command.add(attribute);
       }

@@ -26,12 +26,12 @@ public class IncidentStore {
   private static final String COLUMNS =
       "id, title, description, priority, environment, category, private, dedup_key, created_at,"
           + " created_by, status, closure_reason, commander, communication_lead, started_at,"
-          + " detected_at, declared_at, mitigated_at, recovered_at, resolved_at, version";
+          + " detected_at, declared_at, mitigated_at, recovered_at, resolved_at, version, service_id";
 
   private static final String VALUES =
       ":id, :title, :description, :priority, :environment, :category, :private, :dedupKey,"
           + " :createdAt, :createdBy, :status, :closureReason, :commander, :communicationLead,"
-          + " :started, :detected, :declared, :mitigated, :recovered, :resolved, :version";
+          + " :started, :detected, :declared, :mitigated, :recovered, :resolved, :version, :serviceId";
 
   private final JdbcClient jdbc;
 
@@ -70,10 +70,15 @@ public class IncidentStore {
                     + " started_at = EXCLUDED.started_at, detected_at = EXCLUDED.detected_at,"
                     + " declared_at = EXCLUDED.declared_at, mitigated_at = EXCLUDED.mitigated_at,"
                     + " recovered_at = EXCLUDED.recovered_at, resolved_at = EXCLUDED.resolved_at,"
-                    + " version = EXCLUDED.version, updated_at = now()"
+                    + " version = EXCLUDED.version, service_id = EXCLUDED.service_id, updated_at = now()"
                     + " WHERE incident.version < EXCLUDED.version"),
             incident)
         .update();
+    addTimeline(newEntries);
+  }
+
+  /** Adds the timeline entries that are not stored yet; stored ones are left as they are. */
+  public void addTimeline(List<TimelineEntry> newEntries) {
     for (TimelineEntry entry : newEntries) {
       jdbc.sql(
               "INSERT INTO incident_timeline (incident_id, seq, at, kind, message, author)"
@@ -184,7 +189,8 @@ public class IncidentStore {
         .param("mitigated", timestamp(k.mitigated()))
         .param("recovered", timestamp(k.recovered()))
         .param("resolved", timestamp(k.resolved()))
-        .param("version", i.version());
+        .param("version", i.version())
+        .param("serviceId", i.serviceId());
   }
 
   private static Incident incident(ResultSet rs, int rowNum) throws SQLException {
@@ -210,7 +216,8 @@ public class IncidentStore {
             instant(rs, "mitigated_at"),
             instant(rs, "recovered_at"),
             instant(rs, "resolved_at")),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getObject("service_id", Long.class));
   }
 
   private static Timestamp timestamp(Instant instant) {

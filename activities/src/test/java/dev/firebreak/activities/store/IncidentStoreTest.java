@@ -47,7 +47,7 @@ class IncidentStoreTest {
     long id = store.nextId();
     return new Incident(id, "Incident " + id, "what happened", priority, Environment.PRD, "db",
         true, dedupKey, T0.plusSeconds(id), "alice", status, null, new Roles("alice", null),
-        KeyEvents.NONE.withDeclaredIfUnset(T0), version);
+        KeyEvents.NONE.withDeclaredIfUnset(T0), version, null);
   }
 
   @Test
@@ -127,5 +127,34 @@ class IncidentStoreTest {
     List<Incident> page2 = store.list(IncidentFilter.ALL, 4, 4);
     assertThat(page2).extracting(Incident::id)
         .containsExactly(all.get(4).id(), all.get(5).id());
+  }
+
+  @Test
+  void analyticsMeasureTheTimeToDetectMitigateAndResolve() {
+    IncidentAnalytics analytics = new IncidentAnalytics(JdbcClient.create(dataSource));
+    // declared at T0 + id seconds; mitigated 10, 20, 30 minutes later; one never mitigated
+    for (int minutes : new int[] {10, 20, 30, 0}) {
+      Incident incident = incident(null, Priority.P1, Status.OPEN, 0);
+      Instant declared = incident.createdAt();
+      KeyEvents events = minutes == 0 ? new KeyEvents(null, null, declared, null, null, null)
+          : new KeyEvents(declared.minusSeconds(120), declared.minusSeconds(60), declared,
+              declared.plusSeconds(minutes * 60L), null, declared.plusSeconds(minutes * 120L));
+      store.insert(incident.withKeyEvents(events)
+          .withStatus(minutes == 0 ? Status.OPEN : Status.CLOSED, null));
+    }
+    IncidentAnalytics.Report report =
+        analytics.report(T0.minusSeconds(3600), T0.plusSeconds(86_400), null);
+
+    assertThat(report.incidents()).isEqualTo(4);
+    assertThat(report.byPriority()).containsEntry("P1", 4L);
+    assertThat(report.byStatus()).containsEntry("CLOSED", 3L).containsEntry("OPEN", 1L);
+    assertThat(report.timeToDetect().count()).isEqualTo(3);
+    assertThat(report.timeToDetect().meanSeconds()).isEqualTo(60.0);
+    assertThat(report.timeToMitigate().count()).isEqualTo(3);
+    assertThat(report.timeToMitigate().meanSeconds()).isEqualTo(1200.0);
+    assertThat(report.timeToMitigate().medianSeconds()).isEqualTo(1200.0);
+    assertThat(report.timeToResolve().medianSeconds()).isEqualTo(2400.0);
+    assertThat(analytics.report(T0.plusSeconds(86_400), T0.plusSeconds(90_000), null).incidents())
+        .isZero();
   }
 }

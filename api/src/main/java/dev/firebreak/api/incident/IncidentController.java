@@ -1,7 +1,8 @@
 package dev.firebreak.api.incident;
 
 import dev.firebreak.activities.store.IncidentFilter;
-import dev.firebreak.api.incident.IncidentRequests.Checker;
+import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.IncidentRules;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
@@ -38,9 +39,11 @@ public class IncidentController {
   private static final int MAX_PAGE = 200;
 
   private final IncidentService incidents;
+  private final ServiceStore services;
 
-  public IncidentController(IncidentService incidents) {
+  public IncidentController(IncidentService incidents, ServiceStore services) {
     this.incidents = incidents;
+    this.services = services;
   }
 
   @PostMapping
@@ -57,12 +60,15 @@ public class IncidentController {
     check.notBlankIfGiven("dedupKey", body.dedupKey());
     check.maxLength("dedupKey", body.dedupKey(), IncidentRules.DEDUP_KEY_MAX);
     check.maxLength("createdBy", body.createdBy(), 255);
+    if (body.serviceId() != null && services.find(body.serviceId()).isEmpty()) {
+      check.problem("serviceId", "no service " + body.serviceId());
+    }
     check.done();
     Incident draft =
         new Incident(0, body.title().trim(), body.description(), priority, environment,
             blankToNull(body.category()), Boolean.TRUE.equals(body.privateIncident()),
             blankToNull(body.dedupKey()), null, body.createdBy(), Status.OPEN, null, Roles.NONE,
-            KeyEvents.NONE, 0);
+            KeyEvents.NONE, 0, body.serviceId());
     IncidentService.Created created = incidents.create(draft);
     IncidentResponse response = IncidentResponse.of(created.incident());
     if (!created.isNew()) {

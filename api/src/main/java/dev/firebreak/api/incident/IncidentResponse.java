@@ -32,6 +32,7 @@ public record IncidentResponse(
     Roles roles,
     KeyEvents keyEvents,
     String workflowId,
+    Long serviceId,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Entry> timeline) {
 
   public record Entry(int seq, Instant at, TimelineKind kind, String message, String author) {}
@@ -46,7 +47,7 @@ public record IncidentResponse(
     return new IncidentResponse(
         i.id(), i.title(), i.description(), i.priority(), i.environment(), i.category(),
         i.privateIncident(), i.dedupKey(), i.status(), i.closureReason(), i.createdAt(),
-        i.createdBy(), i.roles(), i.keyEvents(), IncidentWorkflow.workflowId(i.id()),
+        i.createdBy(), i.roles(), i.keyEvents(), IncidentWorkflow.workflowId(i.id()), i.serviceId(),
         timeline == null ? null
             : timeline.stream()
                 .map(e -> new Entry(e.seq(), e.at(), e.kind(), e.message(), e.author()))

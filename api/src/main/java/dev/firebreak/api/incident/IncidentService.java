@@ -8,6 +8,7 @@ import dev.firebreak.api.temporal.SearchAttributeRegistrar;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.IncidentRun;
 import dev.firebreak.workflows.incident.messages.KeyEvents;
@@ -87,8 +88,9 @@ public class IncidentService {
             store.nextId(), draft.title(), draft.description(), draft.priority(),
             draft.environment(), draft.category(), draft.privateIncident(), draft.dedupKey(), now,
             draft.createdBy(), Status.OPEN, null, Roles.NONE,
-            KeyEvents.NONE.withDeclaredIfUnset(now), 0);
+            KeyEvents.NONE.withDeclaredIfUnset(now), 0, draft.serviceId());
     store.insert(incident);
+    store.addTimeline(List.of(IncidentWorkflowImpl.declared(incident)));
     boolean indexed = searchAttributes.enabled();
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()

@@ -18,6 +18,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.slack.SlackSettings;
 import dev.firebreak.activities.slack.SlackStore;
 import dev.firebreak.activities.store.IncidentFilter;
@@ -65,9 +66,6 @@ public class SlackHandlers {
   /** A parsed {@code /incident <name> <args>}. */
   record Invocation(SlashCommandPayload payload, SlashCommandContext ctx, String name,
       String args) {
-    String author() {
-      return SlackHandlers.author(payload.getUserId(), payload.getUserName());
-    }
   }
 
   private record Entry(String usage, String help, Subcommand subcommand) {}
@@ -76,14 +74,16 @@ public class SlackHandlers {
   private final IncidentService incidents;
   private final SlackIncidentUpdates updates;
   private final SlackStore store;
+  private final UserStore users;
   private final Map<String, Entry> subcommands = new LinkedHashMap<>();
 
   public SlackHandlers(SlackSettings settings, IncidentService incidents,
-      SlackIncidentUpdates updates, SlackStore store) {
+      SlackIncidentUpdates updates, SlackStore store, UserStore users) {
     this.settings = settings;
     this.incidents = incidents;
     this.updates = updates;
     this.store = store;
+    this.users = users;
     // Adding a subcommand is one method and one line here.
     subcommand("open", "", "open an incident (a form asks for its details)", this::open);
     subcommand("update", "[id]", "change status, roles or priority of this channel's incident",
@@ -248,7 +248,7 @@ public class SlackHandlers {
         Environment.valueOf(orDefault(IncidentModals.value(values, "environment"), "PRD")),
         IncidentModals.value(values, "category"),
         "private".equals(IncidentModals.value(values, "private")), null, null, author,
-        Status.OPEN, null, Roles.NONE, KeyEvents.NONE, 0);
+        Status.OPEN, null, Roles.NONE, KeyEvents.NONE, 0, null);
     try {
       Incident created = incidents.create(draft).incident();
       log.info("incident {} opened from Slack by {}", created.id(), author);
@@ -425,15 +425,29 @@ public class SlackHandlers {
     return open.size() > 20 ? open.subList(0, 20) : open;
   }
 
-  static String author(String userId, String userName) {
+  /**
+   * Who acted, as the timeline names them: the Firebreak user whose {@code slackUserId} this is,
+   * else the Slack user name, else a Slack mention.
+   */
+  String author(String userId, String userName) {
+    if (userId != null) {
+      Optional<String> known = users.findBySlackUserId(userId).map(u -> u.name());
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     if (userName != null && !userName.isBlank()) {
       return userName;
     }
     return userId == null ? null : "<@" + userId + ">";
   }
 
-  private static String mention(String userId) {
-    return userId == null ? null : "<@" + userId + ">";
+  /** A role holder picked in Slack: the Firebreak user when known, else a Slack mention. */
+  private String mention(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    return users.findBySlackUserId(userId).map(u -> u.name()).orElse("<@" + userId + ">");
   }
 
   private static String orDefault(String value, String fallback) {

@@ -57,19 +57,22 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
     this.slackRequested = run.slackEnabled();
+    if (!run.continued()) {
+      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()))
+          .nextVersion();
+      nextTimelineSeq = 2;
+    }
   }
 
   @Override
   public Incident run(IncidentRun run) {
     slack();
     if (!run.continued()) {
-      incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()));
-      commit(
-          TimelineKind.DECLARED,
-          "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
-              + incident.title(),
-          incident.createdBy(),
-          false);
+      Incident declared = incident;
+      store.project(declared, List.of(declared(declared)));
+      if (slack != null) {
+        slack.record(declared(declared));
+      }
     }
     while (true) {
       Workflow.await(
@@ -93,6 +96,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
               slackRequested ? Boolean.TRUE : null));
     }
     return incident;
+  }
+
+  /**
+   * The first timeline entry of every incident. The API writes it with the incident's row, so the
+   * timeline is never empty; the workflow's first projection writes the same entry again, which the
+   * store ignores.
+   */
+  public static TimelineEntry declared(Incident incident) {
+    return new TimelineEntry(incident.id(), 1, incident.createdAt(), TimelineKind.DECLARED,
+        "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
+            + incident.title(),
+        incident.createdBy());
   }
 
   @Override

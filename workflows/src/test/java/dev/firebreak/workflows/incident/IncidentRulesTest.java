@@ -22,7 +22,7 @@ class IncidentRulesTest {
 
   static Incident incident(Status status, Priority priority, Environment environment) {
     return new Incident(7, "Checkout down", null, priority, environment, null, false, null, NOW,
-        null, status, null, Roles.NONE, KeyEvents.NONE, 1);
+        null, status, null, Roles.NONE, KeyEvents.NONE, 1, null);
   }
 
   static String refusal(Status from, Status to, String message, ClosureReason reason) {

@@ -51,8 +51,16 @@ class IncidentWorkflowTest {
       entries.addAll(newEntries);
     }
 
+    /** The newest version projected: projections may run concurrently and land out of order. */
     Incident last() {
-      return incidents.get(incidents.size() - 1);
+      return incidents.stream().max(java.util.Comparator.comparingLong(Incident::version))
+          .orElseThrow();
+    }
+
+    /** The timeline as the store orders it, by sequence number. */
+    List<TimelineEntry> timeline() {
+      return entries.stream().sorted(java.util.Comparator.comparingInt(TimelineEntry::seq))
+          .toList();
     }
   }
 
@@ -83,7 +91,7 @@ class IncidentWorkflowTest {
     Instant created = Instant.parse("2026-11-22T10:00:00Z");
     return new Incident(id, "Checkout is down", "500s on /pay", priority, Environment.PRD,
         "payments", false, null, created, "alice", Status.OPEN, null, Roles.NONE,
-        KeyEvents.NONE.withDeclaredIfUnset(created), 0);
+        KeyEvents.NONE.withDeclaredIfUnset(created), 0, null);
   }
 
   IncidentWorkflow start(Incident incident, boolean postmortemBackend) {
@@ -118,12 +126,12 @@ class IncidentWorkflowTest {
 
     assertThat(incident.status()).isEqualTo(Status.OPEN);
     assertThat(incident.version()).isEqualTo(2);
-    assertThat(store.entries).extracting(TimelineEntry::seq, TimelineEntry::kind)
+    assertThat(store.timeline()).extracting(TimelineEntry::seq, TimelineEntry::kind)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, TimelineKind.DECLARED),
             org.assertj.core.groups.Tuple.tuple(2, TimelineKind.UPDATE));
-    assertThat(store.entries.get(0).message()).contains("P2", "Checkout is down");
-    assertThat(store.entries.get(1).author()).isEqualTo("bob");
+    assertThat(store.timeline().get(0).message()).contains("P2", "Checkout is down");
+    assertThat(store.timeline().get(1).author()).isEqualTo("bob");
     assertThat(store.last().version()).isEqualTo(2);
   }
 
@@ -161,7 +169,7 @@ class IncidentWorkflowTest {
     Incident back = workflow.changeStatus(
         new ChangeStatus(Status.INVESTIGATING, "errors are back after the rollback", null, null));
     assertThat(back.status()).isEqualTo(Status.INVESTIGATING);
-    assertThat(store.entries.get(store.entries.size() - 1).message())
+    assertThat(store.timeline().get(store.timeline().size() - 1).message())
         .isEqualTo("Status changed from MITIGATED to INVESTIGATING: errors are back after the"
             + " rollback");
   }
@@ -215,11 +223,11 @@ class IncidentWorkflowTest {
     Incident raised = workflow.changeDetails(
         new ChangeDetails(null, null, Priority.P1, null, null, "carol"));
     assertThat(raised.priority()).isEqualTo(Priority.P1);
-    assertThat(store.entries).extracting(TimelineEntry::kind)
+    assertThat(store.timeline()).extracting(TimelineEntry::kind)
         .containsExactly(TimelineKind.DECLARED, TimelineKind.ROLES_CHANGED,
             TimelineKind.ROLES_CHANGED, TimelineKind.ROLES_CHANGED,
             TimelineKind.KEY_EVENTS_CHANGED, TimelineKind.DETAILS_CHANGED);
-    assertThat(store.entries.get(5).message()).contains("priority P3 → P1");
+    assertThat(store.timeline().get(5).message()).contains("priority P3 → P1");
   }
 
   @Test

@@ -134,7 +134,7 @@ class IncidentSlackWorkflowTest {
     Instant created = Instant.parse("2026-11-22T10:00:00Z");
     return new Incident(id, "Checkout is down", null, priority, Environment.PRD, "payments",
         false, null, created, "alice", Status.OPEN, null, Roles.NONE,
-        KeyEvents.NONE.withDeclaredIfUnset(created), 0);
+        KeyEvents.NONE.withDeclaredIfUnset(created), 0, null);
   }
 
   IncidentWorkflow start(Incident incident, Boolean slackEnabled) {

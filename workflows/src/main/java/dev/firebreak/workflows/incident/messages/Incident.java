@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An incident as its workflow holds it. {@code version} grows with every change so that the read
- * model keeps only the newest copy, whatever order projections arrive in.
+ * model keeps only the newest copy, whatever order projections arrive in. {@code serviceId} is the
+ * affected service, when known.
  */
 public record Incident(
     long id,
@@ -21,21 +22,22 @@ public record Incident(
     ClosureReason closureReason,
     Roles roles,
     KeyEvents keyEvents,
-    long version) {
+    long version,
+    Long serviceId) {
 
   public Incident withStatus(Status newStatus, ClosureReason reason) {
     return new Incident(id, title, description, priority, environment, category, privateIncident,
-        dedupKey, createdAt, createdBy, newStatus, reason, roles, keyEvents, version);
+        dedupKey, createdAt, createdBy, newStatus, reason, roles, keyEvents, version, serviceId);
   }
 
   public Incident withRoles(Roles newRoles) {
     return new Incident(id, title, description, priority, environment, category, privateIncident,
-        dedupKey, createdAt, createdBy, status, closureReason, newRoles, keyEvents, version);
+        dedupKey, createdAt, createdBy, status, closureReason, newRoles, keyEvents, version, serviceId);
   }
 
   public Incident withKeyEvents(KeyEvents newKeyEvents) {
     return new Incident(id, title, description, priority, environment, category, privateIncident,
-        dedupKey, createdAt, createdBy, status, closureReason, roles, newKeyEvents, version);
+        dedupKey, createdAt, createdBy, status, closureReason, roles, newKeyEvents, version, serviceId);
   }
 
   public Incident withDetails(
@@ -43,11 +45,11 @@ public record Incident(
       String newCategory) {
     return new Incident(id, newTitle, newDescription, newPriority, newEnvironment, newCategory,
         privateIncident, dedupKey, createdAt, createdBy, status, closureReason, roles, keyEvents,
-        version);
+        version, serviceId);
   }
 
   public Incident nextVersion() {
     return new Incident(id, title, description, priority, environment, category, privateIncident,
-        dedupKey, createdAt, createdBy, status, closureReason, roles, keyEvents, version + 1);
+        dedupKey, createdAt, createdBy, status, closureReason, roles, keyEvents, version + 1, serviceId);
   }
 }

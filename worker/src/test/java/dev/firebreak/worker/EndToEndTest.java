@@ -1,0 +1,43 @@
+package dev.firebreak.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The base of end-to-end tests: the whole application against the real Temporal dev server
+ * (shared by the test JVM) and a real PostgreSQL, driven over HTTP. Subclasses share one
+ * application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class EndToEndTest {
+
+  static {
+    System.setProperty("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
+    System.setProperty("TEMPORAL_UI_URL", "http://127.0.0.1:8233");
+  }
+
+  @LocalServerPort int port;
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  static void assertProblem(Http.Response response, int status, String detailPart) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    assertThat(response.json().get("detail").asText()).contains(detailPart);
+  }
+
+  /** POSTs and expects 201; returns the new id. */
+  long create(String path, String json) {
+    Http.Response created = http.post(path, json);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asLong();
+  }
+}
