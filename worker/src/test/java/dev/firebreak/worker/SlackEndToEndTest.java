@@ -289,9 +289,9 @@ class SlackEndToEndTest {
   void anUpdateFromTheModalIsPostedInTheChannelAndRefusalsShowInTheModal() throws Exception {
     long id = openFromModal("V_OPEN_2", "Search is slow", "P2", null, false);
     String channel = channelOf(id);
-    // U7 is a Firebreak user: the timeline names them as the directory does
+    // U07CAROL1 is a Firebreak user: the timeline names them as the directory does
     Http.Response carol = http.post("/api/v1/users", "{\"name\":\"Carol Danvers\","
-        + "\"email\":\"carol-" + id + "@example.com\",\"slackUserId\":\"U7\"}");
+        + "\"email\":\"carol-" + id + "@example.com\",\"slackUserId\":\"U07CAROL1\"}");
     assertThat(carol.status()).as(carol.body()).isIn(200, 201, 409);
 
     assertThat(command("update", channel).status()).isEqualTo(200);
@@ -301,7 +301,7 @@ class SlackEndToEndTest {
 
     Reply updated = submit("incident_update", "V_UPD_1", String.valueOf(id), Map.of(
         "status", selected("INVESTIGATING"), "message", text("looking at the indexers"),
-        "commander", user("U7"), "priority", selected("P2")));
+        "commander", user("U07CAROL1"), "priority", selected("P2")));
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     assertThat(updated.body()).isEmpty();
     await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
