@@ -11,6 +11,11 @@ import com.google.protobuf.util.Durations;
 import dev.firebreak.api.slack.SlackSignatureVerifier;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
+import dev.firebreak.workflows.slack.SlackSyncWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.client.schedules.ScheduleIntervalSpec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -71,6 +76,8 @@ class SlackEndToEndTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired WorkflowClient temporal;
+  @Autowired WorkflowServiceStubs stubs;
   Http http;
   final HttpClient client = HttpClient.newHttpClient();
   final SlackSignatureVerifier signer = new SlackSignatureVerifier(SECRET, Clock.systemUTC());
@@ -437,6 +444,59 @@ class SlackEndToEndTest {
         .contains("/firebreak open");
     assertThat(command("update", "C_GENERAL").json().get("text").asText())
         .contains("not an incident's channel");
+  }
+
+  @Test
+  void slackIsSyncedOnATemporalScheduleAndOnDemand() throws Exception {
+    ScheduleClient schedules = ScheduleClient.newInstance(stubs,
+        ScheduleClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+    assertThat(schedules.getHandle(SlackSyncWorkflow.SCHEDULE_ID).describe().getSchedule()
+        .getSpec().getIntervals()).extracting(ScheduleIntervalSpec::getEvery)
+        .containsExactly(Duration.ofHours(1));
+
+    Http.Response started = http.post("/api/v1/slack/sync", "{}");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String workflowId = started.json().get("workflowId").asText();
+    SlackSyncWorkflow.SyncReport report = temporal.newUntypedWorkflowStub(workflowId)
+        .getResult(30, java.util.concurrent.TimeUnit.SECONDS, SlackSyncWorkflow.SyncReport.class);
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.users()).isEqualTo(3);
+    assertThat(report.usergroups()).isEqualTo(2);
+    assertThat(report.conversations()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT email FROM slack_user WHERE user_id = 'U1'").query(String.class)
+        .single()).isEqualTo("ann@example.com");
+    assertThat(jdbc.sql("SELECT deleted FROM slack_user WHERE user_id = 'U2'")
+        .query(Boolean.class).single()).isTrue();
+    assertThat(jdbc.sql("SELECT archived FROM slack_conversation WHERE channel_id = 'C_OLD'")
+        .query(Boolean.class).single()).isTrue();
+    // the sync keeps Firebreak's settings: C_TECH is still tagged
+    assertThat(jdbc.sql("SELECT tag FROM slack_conversation WHERE channel_id = 'C_TECH'")
+        .query(String.class).single()).isEqualTo("tech_incidents");
+    assertThat(http.get("/api/v1/slack/usergroups").json().toString()).contains("S_P1", "sre");
+  }
+
+  @Test
+  void theShortcutOpensTheFormAndTheAppHomeListsOpenP1AndP2Incidents() {
+    long id = openFromModal("V_OPEN_7", "Home tab incident", "P1", null, false);
+    ObjectNode shortcut = JSON.createObjectNode();
+    shortcut.put("type", "shortcut").put("callback_id", "open_incident")
+        .put("trigger_id", "trigger-shortcut").put("action_ts", "1700000000.1");
+    shortcut.putObject("team").put("id", "T1").put("domain", "acme");
+    shortcut.putObject("user").put("id", "U9").put("username", "alice").put("team_id", "T1");
+    assertThat(send("application/x-www-form-urlencoded", "payload=" + enc(shortcut.toString()),
+        Map.of(), true).status()).isEqualTo(200);
+    assertThat(slack.forms("views.open", f -> "trigger-shortcut".equals(f.get("trigger_id"))))
+        .singleElement().satisfies(f -> assertThat(f.get("view")).contains("incident_open"));
+
+    String event = "{\"token\":\"t\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
+        + "\"type\":\"event_callback\",\"event_id\":\"Ev_HOME_1\",\"event_time\":1700000000,"
+        + "\"event\":{\"type\":\"app_home_opened\",\"user\":\"U9\",\"channel\":\"D1\","
+        + "\"tab\":\"home\",\"event_ts\":\"1700000001.000100\"}}";
+    assertThat(send("application/json", event, Map.of(), true).status()).isEqualTo(200);
+    Map<String, String> publish = slack.forms("views.publish", f -> true).get(0);
+    assertThat(publish.get("user_id")).isEqualTo("U9");
+    assertThat(publish.get("view")).contains("\"type\":\"home\"", "home_open",
+        "#" + id + " Home tab incident", "\"value\":\"" + id + "\"");
   }
 
   static void registerNamespace(String address) {

@@ -55,11 +55,21 @@ final class SlackFake {
         "{\"ok\":true,\"channel\":{\"id\":\"{{formData request.body 'f' urlDecode=true}}"
             + "{{f.channel}}\",\"name\":\"tech-incidents\",\"is_private\":false}}", true);
     answer("usergroups.list", "{\"ok\":true,\"usergroups\":["
-        + "{\"id\":\"S_P1\",\"handle\":\"sre\",\"name\":\"SRE\"},"
+        + "{\"id\":\"S_P1\",\"handle\":\"sre\",\"name\":\"SRE\",\"users\":[\"U1\",\"U2\"]},"
         + "{\"id\":\"S_PAY\",\"handle\":\"payments\",\"name\":\"Payments\"}]}");
     usergroupMembers("S_P1", "U1", "U2");
     usergroupMembers("S_PAY", "U3", "UBOT");
     answer("conversations.members", "{\"ok\":true,\"members\":[]}");
+    answer("users.list", "{\"ok\":true,\"members\":["
+        + "{\"id\":\"U1\",\"name\":\"ann\",\"real_name\":\"Ann Example\","
+        + "\"profile\":{\"email\":\"ann@example.com\"}},"
+        + "{\"id\":\"U2\",\"name\":\"ben\",\"deleted\":true},"
+        + "{\"id\":\"UBOT\",\"name\":\"firebreak\",\"is_bot\":true}],"
+        + "\"response_metadata\":{\"next_cursor\":\"\"}}");
+    answer("conversations.list", "{\"ok\":true,\"channels\":["
+        + "{\"id\":\"C_TECH\",\"name\":\"tech-incidents\",\"is_private\":false},"
+        + "{\"id\":\"C_OLD\",\"name\":\"old-news\",\"is_archived\":true}],"
+        + "\"response_metadata\":{\"next_cursor\":\"\"}}");
   }
 
   void answer(String method, String json) {
