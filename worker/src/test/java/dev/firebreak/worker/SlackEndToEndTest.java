@@ -53,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "SLACK_BOT_TOKEN=xoxb-test",
       "SLACK_SIGNING_SECRET=" + SlackEndToEndTest.SECRET,
       "SLACK_INCIDENT_COMMAND_ALIASES=/firebreak",
+      "SLACK_SOS_TARGETS=S_SOS,C_SOS",
       "firebreak.slack.channel-pace-millis=200"
     })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -497,6 +498,24 @@ class SlackEndToEndTest {
     assertThat(publish.get("user_id")).isEqualTo("U9");
     assertThat(publish.get("view")).contains("\"type\":\"home\"", "home_open",
         "#" + id + " Home tab incident", "\"value\":\"" + id + "\"");
+  }
+
+  @Test
+  void sosCallsTheConfiguredRespondersOnceAndNotesItOnTheTimeline() {
+    long id = openFromModal("V_OPEN_8", "Database on fire", "P2", null, false);
+    String channel = channelOf(id);
+    Reply called = command("sos need a DBA", channel);
+    assertThat(called.json().get("text").asText()).contains("Calling 2 SOS responders");
+    // Slack delivering the same command twice calls once
+    command("sos need a DBA", channel);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> postsIn("C_SOS").size() == 1
+        && postsIn(channel).stream().anyMatch(p -> p.get("text").contains("<!subteam^S_SOS>")));
+    assertThat(postsIn("C_SOS").get(0).get("text"))
+        .contains("<#" + channel + ">", "incident #" + id, "need a DBA", "alice");
+    assertThat(postsIn(channel).stream().filter(p -> p.get("text").contains("<!subteam^S_SOS>")))
+        .hasSize(1);
+    assertThat(timeline(id).toString()).contains("SOS sent to S_SOS, C_SOS: need a DBA");
   }
 
   static void registerNamespace(String address) {

@@ -21,6 +21,7 @@ public class SlackSettings {
   private final String command;
   private final List<String> commandAliases;
   private final long channelPaceMillis;
+  private final List<String> sosTargets;
 
   public SlackSettings(
       @Value("${firebreak.slack.bot-token:}") String botToken,
@@ -29,7 +30,8 @@ public class SlackSettings {
       @Value("${firebreak.slack.app-token:}") String appToken,
       @Value("${firebreak.slack.command:/incident}") String command,
       @Value("${firebreak.slack.command-aliases:}") List<String> commandAliases,
-      @Value("${firebreak.slack.channel-pace-millis:1000}") long channelPaceMillis) {
+      @Value("${firebreak.slack.channel-pace-millis:1000}") long channelPaceMillis,
+      @Value("${firebreak.slack.sos-targets:}") List<String> sosTargets) {
     this.botToken = trim(botToken);
     this.signingSecret = trim(signingSecret);
     String url = trim(apiUrl).isEmpty() ? "https://slack.com/api/" : trim(apiUrl);
@@ -44,6 +46,13 @@ public class SlackSettings {
     }
     this.commandAliases = List.copyOf(aliases);
     this.channelPaceMillis = channelPaceMillis;
+    this.sosTargets = sosTargets.stream().filter(t -> t != null && !t.isBlank()).map(String::trim)
+        .toList();
+  }
+
+  /** Whom {@code /incident sos} calls: user group ids (S...) and channel ids (C..., G...). */
+  public List<String> sosTargets() {
+    return sosTargets;
   }
 
   public boolean enabled() {

@@ -24,7 +24,13 @@ import dev.firebreak.activities.slack.SlackStore;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.api.incident.IncidentService;
 import dev.firebreak.api.problem.ApiException;
+import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
+import dev.firebreak.workflows.slack.SosWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
 import dev.firebreak.workflows.incident.messages.ChangeRoles;
 import dev.firebreak.workflows.incident.messages.ChangeStatus;
@@ -75,21 +81,24 @@ public class SlackHandlers {
   private final SlackIncidentUpdates updates;
   private final SlackStore store;
   private final UserStore users;
+  private final WorkflowClient temporal;
   private final Map<String, Entry> subcommands = new LinkedHashMap<>();
 
   public SlackHandlers(SlackSettings settings, IncidentService incidents,
-      SlackIncidentUpdates updates, SlackStore store, UserStore users) {
+      SlackIncidentUpdates updates, SlackStore store, UserStore users, WorkflowClient temporal) {
     this.settings = settings;
     this.incidents = incidents;
     this.updates = updates;
     this.store = store;
     this.users = users;
+    this.temporal = temporal;
     // Adding a subcommand is one method and one line here.
     subcommand("open", "", "open an incident (a form asks for its details)", this::open);
     subcommand("update", "[id]", "change status, roles or priority of this channel's incident",
         this::update);
     subcommand("close", "[id]", "close this channel's incident", this::close);
     subcommand("status", "[id]", "this channel's incident, or the open ones", this::status);
+    subcommand("sos", "[message]", "call the SOS responders for help, here", this::sos);
     subcommand("help", "", "this help", this::help);
   }
 
@@ -191,6 +200,39 @@ public class SlackHandlers {
       text.append("\n").append(IncidentModals.headline(i).replace("\n", " — "));
     }
     return in.ctx().ack(text.toString());
+  }
+
+  Response sos(Invocation in) {
+    List<String> targets = settings.sosTargets();
+    if (targets.isEmpty()) {
+      return in.ctx().ack(":warning: No SOS responders are configured (SLACK_SOS_TARGETS).");
+    }
+    String channel = in.payload().getChannelId();
+    Long incidentId = store.incidentOfChannel(channel).orElse(null);
+    String key = "sos-" + in.payload().getTriggerId();
+    String author = author(in.payload().getUserId(), in.payload().getUserName());
+    SosWorkflow workflow = temporal.newWorkflowStub(SosWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(key).setTaskQueue(TaskQueues.INCIDENTS)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build());
+    try {
+      WorkflowClient.start(workflow::call, new SosWorkflow.SosRequest(channel, incidentId,
+          targets, in.args(), author, key));
+    } catch (WorkflowExecutionAlreadyStarted repeated) {
+      // the same request again: already calling
+    }
+    if (incidentId != null) {
+      try {
+        updates.apply(incidentId, "addUpdate", key, new AddUpdate(
+            "SOS sent to " + String.join(", ", targets)
+                + (in.args().isEmpty() ? "" : ": " + in.args()), author));
+      } catch (SlackIncidentUpdates.Refused refused) {
+        log.info("SOS not noted on incident {}: {}", incidentId, refused.getMessage());
+      }
+    }
+    return in.ctx().ack(":sos: Calling " + targets.size() + " SOS responder"
+        + (targets.size() == 1 ? "" : "s") + " for help.");
   }
 
   Response help(Invocation in) {
