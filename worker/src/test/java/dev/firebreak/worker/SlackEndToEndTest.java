@@ -207,8 +207,12 @@ class SlackEndToEndTest {
     Reply reply = submit("incident_open", viewId, null, values);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.json().get("response_action").asText()).isEqualTo("update");
-    Long id = jdbc.sql("SELECT id FROM incident WHERE title = :t").param("t", title)
-        .query(Long.class).single();
+    // the modal turns into "Incident opened" with its number
+    java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\*#(\\d+) ")
+        .matcher(reply.json().get("view").toString());
+    assertThat(number.find()).as(reply.body()).isTrue();
+    long id = Long.parseLong(number.group(1));
+    assertThat(http.get("/api/v1/incidents/" + id).json().get("title").asText()).isEqualTo(title);
     return id;
   }
 
@@ -290,12 +294,12 @@ class SlackEndToEndTest {
         Map.of("title", text(title), "priority", selected("P1")));
     assertThat(again.status()).isEqualTo(200);
     assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE title = :t").param("t", title)
-        .query(Long.class).single()).isEqualTo(1);
+        .query(Long.class).single()).isEqualTo(1); // a title no other test uses
   }
 
   @Test
   void anUpdateFromTheModalIsPostedInTheChannelAndRefusalsShowInTheModal() throws Exception {
-    long id = openFromModal("V_OPEN_2", "Search is slow", "P2", null, false);
+    long id = openFromModal("V_OPEN_2", "Search indexers lag behind", "P2", null, false);
     String channel = channelOf(id);
     // U07CAROL1 is a Firebreak user: the timeline names them as the directory does
     Http.Response carol = http.post("/api/v1/users", "{\"name\":\"Carol Danvers\","
@@ -336,7 +340,7 @@ class SlackEndToEndTest {
 
   @Test
   void closingFromTheModalAsksForAReasonWhenTheLifecycleDoes() {
-    long id = openFromModal("V_OPEN_3", "Queue backlog", "P3", null, true);
+    long id = openFromModal("V_OPEN_3", "Billing queue backlog", "P3", null, true);
     String channel = channelOf(id);
     Map<String, String> create = slack.forms("conversations.create",
         f -> f.get("name").startsWith("inc-" + id + "-")).get(0);
