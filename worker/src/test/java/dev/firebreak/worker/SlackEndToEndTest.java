@@ -392,7 +392,8 @@ class SlackEndToEndTest {
       }
     }
     assertThat(note.get("message").asText()).contains("no_such_subteam");
-    assertThat(note.get("author").asText()).isEqualTo("firebreak");
+    assertThat(note.get("author").asText()).isEqualTo("Firebreak");
+    assertThat(note.get("kind").asText()).isEqualTo("INTEGRATION");
   }
 
   @Test

@@ -33,6 +33,13 @@ public final class TemporalDevServer implements AutoCloseable {
         + Path.of("").toAbsolutePath());
   }
 
+  /**
+   * Pre-created for tests whose Spring context configures workers differently (integrations on):
+   * a context cached by Spring's test framework keeps polling its task queues, so contexts that
+   * differ must not share a namespace.
+   */
+  static final List<String> EXTRA_NAMESPACES = List.of("firebreak-integrations-test");
+
   private static TemporalDevServer shared;
 
   private final Process process;
@@ -65,6 +72,10 @@ public final class TemporalDevServer implements AutoCloseable {
           "--http-port", String.valueOf(freePort()),
           "--metrics-port", String.valueOf(freePort()),
           "--log-level", "warn"));
+      for (String namespace : EXTRA_NAMESPACES) {
+        command.add("--namespace");
+        command.add(namespace);
+      }
       for (String attribute : searchAttributes()) {
         command.add("--search-attribute");
         command.add(attribute);

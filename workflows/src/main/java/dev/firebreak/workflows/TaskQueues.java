@@ -6,5 +6,8 @@ public final class TaskQueues {
   /** Incident lifecycles and their store projection. */
   public static final String INCIDENTS = "firebreak-incidents";
 
+  /** Calls to PagerDuty, Jira and Confluence, and the scheduled syncs. */
+  public static final String INTEGRATIONS = "firebreak-integrations";
+
   private TaskQueues() {}
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.api.incident;
 
+import dev.firebreak.activities.integrations.IncidentLinkStore;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.api.problem.Checker;
@@ -19,6 +20,8 @@ import dev.firebreak.workflows.incident.messages.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +43,18 @@ public class IncidentController {
 
   private final IncidentService incidents;
   private final ServiceStore services;
+  private final IncidentLinkStore links;
 
-  public IncidentController(IncidentService incidents, ServiceStore services) {
+  public IncidentController(
+      IncidentService incidents, ServiceStore services, IncidentLinkStore links) {
     this.incidents = incidents;
     this.services = services;
+    this.links = links;
+  }
+
+  /** The incident with what integrations linked to it (Jira ticket, postmortem page). */
+  private IncidentResponse respond(Incident incident) {
+    return IncidentResponse.of(incident, null, links.links(incident.id()));
   }
 
   @PostMapping
@@ -70,7 +81,7 @@ public class IncidentController {
             blankToNull(body.dedupKey()), null, body.createdBy(), Status.OPEN, null, Roles.NONE,
             KeyEvents.NONE, 0, body.serviceId());
     IncidentService.Created created = incidents.create(draft);
-    IncidentResponse response = IncidentResponse.of(created.incident());
+    IncidentResponse response = respond(created.incident());
     if (!created.isNew()) {
       return ResponseEntity.ok(response);
     }
@@ -98,15 +109,21 @@ public class IncidentController {
       check.problem("offset", "must not be negative");
     }
     check.done();
+    List<Incident> page = incidents.list(filter, limit, offset);
+    Map<Long, IncidentLinkStore.Links> linked =
+        links.linksOf(page.stream().map(Incident::id).toList());
     return new IncidentResponse.Page(
-        incidents.list(filter, limit, offset).stream().map(IncidentResponse::of).toList(),
+        page.stream()
+            .map(i -> IncidentResponse.of(i, null,
+                linked.getOrDefault(i.id(), IncidentLinkStore.Links.NONE)))
+            .toList(),
         incidents.count(filter), limit, offset);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One incident with its timeline")
   public IncidentResponse get(@PathVariable long id) {
-    return IncidentResponse.of(incidents.get(id), incidents.timeline(id));
+    return IncidentResponse.of(incidents.get(id), incidents.timeline(id), links.links(id));
   }
 
   @PostMapping("/{id}/status")
@@ -122,7 +139,7 @@ public class IncidentController {
     check.maxLength("message", body.message(), IncidentRules.MESSAGE_MAX);
     check.done();
     ChangeStatus change = new ChangeStatus(status, body.message(), reason, body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeStatus(change)));
+    return respond(incidents.change(id, w -> w.changeStatus(change)));
   }
 
   @PostMapping("/{id}/updates")
@@ -135,7 +152,7 @@ public class IncidentController {
     check.done();
     AddUpdate update = new AddUpdate(body.message(), body.author());
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(IncidentResponse.of(incidents.change(id, w -> w.addUpdate(update))));
+        .body(respond(incidents.change(id, w -> w.addUpdate(update))));
   }
 
   @PutMapping("/{id}/roles")
@@ -151,7 +168,7 @@ public class IncidentController {
     check.maxLength("communicationLead", body.communicationLead(), IncidentRules.ROLE_MAX);
     check.done();
     ChangeRoles change = new ChangeRoles(body.commander(), body.communicationLead(), body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeRoles(change)));
+    return respond(incidents.change(id, w -> w.changeRoles(change)));
   }
 
   @PutMapping("/{id}/key-events")
@@ -168,7 +185,7 @@ public class IncidentController {
     }
     check.done();
     ChangeKeyEvents change = new ChangeKeyEvents(events, body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeKeyEvents(change)));
+    return respond(incidents.change(id, w -> w.changeKeyEvents(change)));
   }
 
   @PatchMapping("/{id}")
@@ -191,7 +208,7 @@ public class IncidentController {
     ChangeDetails change =
         new ChangeDetails(body.title() == null ? null : body.title().trim(), body.description(),
             priority, environment, body.category(), body.author());
-    return IncidentResponse.of(incidents.change(id, w -> w.changeDetails(change)));
+    return respond(incidents.change(id, w -> w.changeDetails(change)));
   }
 
   private static String blankToNull(String value) {

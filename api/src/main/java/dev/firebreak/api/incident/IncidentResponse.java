@@ -2,6 +2,7 @@ package dev.firebreak.api.incident;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.firebreak.activities.integrations.IncidentLinkStore.Links;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.ClosureReason;
 import dev.firebreak.workflows.incident.messages.Environment;
@@ -33,7 +34,10 @@ public record IncidentResponse(
     KeyEvents keyEvents,
     String workflowId,
     Long serviceId,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Entry> timeline) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Entry> timeline,
+    String jiraTicketKey,
+    String jiraTicketUrl,
+    String postmortemUrl) {
 
   public record Entry(int seq, Instant at, TimelineKind kind, String message, String author) {}
 
@@ -44,6 +48,10 @@ public record IncidentResponse(
   }
 
   static IncidentResponse of(Incident i, List<TimelineEntry> timeline) {
+    return of(i, timeline, Links.NONE);
+  }
+
+  static IncidentResponse of(Incident i, List<TimelineEntry> timeline, Links links) {
     return new IncidentResponse(
         i.id(), i.title(), i.description(), i.priority(), i.environment(), i.category(),
         i.privateIncident(), i.dedupKey(), i.status(), i.closureReason(), i.createdAt(),
@@ -51,6 +59,7 @@ public record IncidentResponse(
         timeline == null ? null
             : timeline.stream()
                 .map(e -> new Entry(e.seq(), e.at(), e.kind(), e.message(), e.author()))
-                .toList());
+                .toList(),
+        links.jiraTicketKey(), links.jiraTicketUrl(), links.postmortemUrl());
   }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.api.incident;
 
 import dev.firebreak.activities.slack.SlackSettings;
+import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.api.problem.ApiException;
@@ -46,6 +47,7 @@ public class IncidentService {
   private final TransactionTemplate transactions;
   private final SearchAttributeRegistrar searchAttributes;
   private final boolean postmortemBackend;
+  private final IntegrationSettings integrations;
   private final Clock clock;
   /** Whether new incidents open a Slack channel and post there (issue 5). */
   @Autowired(required = false) private SlackSettings slack;
@@ -55,12 +57,14 @@ public class IncidentService {
       IncidentStore store,
       TransactionTemplate transactions,
       SearchAttributeRegistrar searchAttributes,
-      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend) {
+      @Value("${firebreak.postmortem.enabled:false}") boolean postmortemBackend,
+      IntegrationSettings integrations) {
     this.client = client;
     this.store = store;
     this.transactions = transactions;
     this.searchAttributes = searchAttributes;
     this.postmortemBackend = postmortemBackend;
+    this.integrations = integrations;
     this.clock = Clock.systemUTC();
   }
 
@@ -103,7 +107,8 @@ public class IncidentService {
     }
     IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options.build());
     WorkflowClient.start(
-        workflow::run, new IncidentRun(incident, 1, postmortemBackend, indexed,
+        workflow::run,
+        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident(),
             slack != null && slack.enabled() ? Boolean.TRUE : null));
     return incident;
   }

@@ -12,6 +12,14 @@ import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
 import dev.firebreak.workflows.slack.IncidentSlack;
+import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.integrations.ConfluenceActivities;
+import dev.firebreak.workflows.integrations.IntegrationFailures;
+import dev.firebreak.workflows.integrations.JiraActivities;
+import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
+import dev.firebreak.workflows.integrations.messages.JiraTicket;
+import dev.firebreak.workflows.integrations.messages.PostmortemPage;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
@@ -30,6 +38,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
 
+  /** getVersion change ids of the integrations' side effects. */
+  static final String JIRA_TICKET = "jira-ticket";
+  static final String POSTMORTEM_PAGE = "postmortem-page";
+  static final String INTEGRATION_AUTHOR = "Firebreak";
+
   private final IncidentStoreActivities store =
       Workflow.newActivityStub(
           IncidentStoreActivities.class,
@@ -47,8 +60,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final boolean slackRequested;
   /** Null unless Slack is configured and this run is new enough to know about it. */
   private IncidentSlack slack;
+  private final IncidentIntegrations integrations;
   private Incident incident;
   private int nextTimelineSeq;
+  private boolean postmortemPageWanted;
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentRun run) {
@@ -57,6 +72,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
     this.slackRequested = run.slackEnabled();
+    this.integrations =
+        run.integrations() == null ? IncidentIntegrations.NONE : run.integrations();
     if (!run.continued()) {
       incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()))
           .nextVersion();
@@ -73,17 +90,25 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       if (slack != null) {
         slack.record(declared(declared));
       }
+      if (integrations.jiraTicket()
+          && Workflow.getVersion(JIRA_TICKET, Workflow.DEFAULT_VERSION, 1) == 1) {
+        createJiraTicket();
+      }
     }
     while (true) {
       Workflow.await(
           () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested()
-              || (slack != null && slack.hasWork()));
-      if (slack != null) {
+              || postmortemPageWanted || (slack != null && slack.hasWork()));
+      if (postmortemPageWanted) {
+        postmortemPageWanted = false;
+        createPostmortemPage();
+        continue;
+      }
+      if (slack != null && slack.hasWork()) {
         slack.drain(incident, this::note);
+        continue;
       }
-      if (incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested()) {
-        break;
-      }
+      break;
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (slack != null) {
@@ -92,10 +117,61 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (incident.status() != Status.CLOSED) {
       log.info("incident {} continues as new at timeline entry {}", incident.id(), nextTimelineSeq);
       Workflow.continueAsNew(
-          new IncidentRun(incident, nextTimelineSeq, postmortemBackend, searchAttributes,
+          new IncidentRun(
+              incident, nextTimelineSeq, postmortemBackend, searchAttributes, run.integrations(),
               slackRequested ? Boolean.TRUE : null));
     }
     return incident;
+  }
+
+  /** Integrations run on their own task queue, retried, and never block the lifecycle. */
+  private ActivityOptions integrationOptions() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.INTEGRATIONS)
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(integrations.initialInterval())
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(integrations.maxAttempts())
+                .build())
+        .build();
+  }
+
+  private void createJiraTicket() {
+    JiraActivities jira = Workflow.newActivityStub(JiraActivities.class, integrationOptions());
+    try {
+      JiraTicket ticket = jira.createIncidentTicket(incident);
+      commit(TimelineKind.INTEGRATION,
+          "Jira ticket " + ticket.key() + (ticket.created() ? " created: " : " linked: ")
+              + ticket.url(),
+          INTEGRATION_AUTHOR, false);
+    } catch (ActivityFailure failure) {
+      log.warn("incident {}: no Jira ticket: {}", incident.id(), failure.getMessage());
+      commit(TimelineKind.INTEGRATION,
+          "Jira ticket could not be created: " + IntegrationFailures.reason(failure),
+          INTEGRATION_AUTHOR, false);
+    }
+  }
+
+  private void createPostmortemPage() {
+    if (Workflow.getVersion(POSTMORTEM_PAGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return;
+    }
+    ConfluenceActivities confluence =
+        Workflow.newActivityStub(ConfluenceActivities.class, integrationOptions());
+    try {
+      PostmortemPage page = confluence.createPostmortemPage(incident);
+      commit(TimelineKind.INTEGRATION,
+          "Postmortem page " + (page.created() ? "created: " : "linked: ") + page.url(),
+          INTEGRATION_AUTHOR, false);
+    } catch (ActivityFailure failure) {
+      log.warn("incident {}: no postmortem page: {}", incident.id(), failure.getMessage());
+      commit(TimelineKind.INTEGRATION,
+          "Postmortem page could not be created: " + IntegrationFailures.reason(failure),
+          INTEGRATION_AUTHOR, false);
+    }
   }
 
   /**
@@ -138,6 +214,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (change.message() != null && !change.message().isBlank()) {
       text.append(": ").append(change.message().trim());
+    }
+    if (to == Status.POST_MORTEM && integrations.postmortemPage()) {
+      postmortemPageWanted = true;
     }
     return commit(TimelineKind.STATUS_CHANGED, text.toString(), change.author(), true);
   }
@@ -258,7 +337,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** A note Firebreak itself puts on the timeline (an integration that gave up, for example). */
   private void note(String message) {
-    commit(TimelineKind.UPDATE, message, IncidentSlack.AUTHOR, false);
+    commit(TimelineKind.INTEGRATION, message, INTEGRATION_AUTHOR, false);
   }
 
   private static Instant now() {

@@ -33,9 +33,6 @@ public final class IncidentSlack {
   /** The {@code Workflow.getVersion} change id that introduced Slack into incident workflows. */
   public static final String CHANGE_ID = "slack-channel";
 
-  /** The author of the timeline notes Firebreak itself writes. */
-  public static final String AUTHOR = "firebreak";
-
   private static final Set<TimelineKind> POSTED =
       EnumSet.of(TimelineKind.STATUS_CHANGED, TimelineKind.ROLES_CHANGED,
           TimelineKind.DETAILS_CHANGED);

@@ -7,5 +7,7 @@ public enum TimelineKind {
   UPDATE,
   ROLES_CHANGED,
   KEY_EVENTS_CHANGED,
-  DETAILS_CHANGED
+  DETAILS_CHANGED,
+  /** What an integration (Jira, Confluence, PagerDuty) did or failed to do for the incident. */
+  INTEGRATION
 }
