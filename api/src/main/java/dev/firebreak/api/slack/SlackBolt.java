@@ -89,12 +89,18 @@ public class SlackBolt implements DisposableBean {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  public void startSocketMode() throws Exception {
+  public void startSocketMode() {
     if (app != null && settings.socketMode()) {
-      socketMode = new SocketModeApp(settings.appToken(), app,
-          SocketModeClient.Backend.JavaWebSocket);
-      socketMode.startAsync();
-      log.info("Slack Socket Mode started");
+      try {
+        socketMode = new SocketModeApp(settings.appToken(), app,
+            SocketModeClient.Backend.JavaWebSocket);
+        socketMode.startAsync();
+        log.info("Slack Socket Mode started");
+      } catch (Exception e) {
+        // Slack unreachable must not stop incidents: the rest of Firebreak runs on
+        log.error("Slack Socket Mode could not start ({}); Slack commands are unavailable until"
+            + " a restart", e.toString());
+      }
     }
   }
 
