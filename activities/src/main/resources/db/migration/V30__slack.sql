@@ -60,3 +60,9 @@ CREATE TABLE slack_conversation (
 );
 CREATE INDEX slack_conversation_tag ON slack_conversation (tag) WHERE tag IS NOT NULL;
 CREATE INDEX slack_usergroup_tag ON slack_usergroup (tag) WHERE tag IS NOT NULL;
+
+-- Who opened an incident from Slack, so that they are invited into its channel.
+CREATE TABLE slack_incident_opener (
+    incident_id   BIGINT      PRIMARY KEY REFERENCES incident (id) ON DELETE CASCADE,
+    slack_user_id VARCHAR(32) NOT NULL
+);

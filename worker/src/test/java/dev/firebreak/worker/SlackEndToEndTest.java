@@ -277,9 +277,10 @@ class SlackEndToEndTest {
     assertThat(postsIn("C_TECH").get(0).get("text")).contains("P1", "<#" + channel + ">");
     Map<String, String> invite = slack.forms("conversations.invite", f -> true).get(0);
     assertThat(invite.get("channel")).isEqualTo(channel);
-    // category "payments" (S_PAY: U3 and the bot) and the public P1 group (S_P1: U1, U2),
-    // each once, the bot left out
-    assertThat(List.of(invite.get("users").split(","))).containsExactlyInAnyOrder("U3", "U1", "U2");
+    // category "payments" (S_PAY: U3 and the bot), the public P1 group (S_P1: U1, U2) and the
+    // opener (U9), each once, the bot left out
+    assertThat(List.of(invite.get("users").split(",")))
+        .containsExactlyInAnyOrder("U3", "U1", "U2", "U9");
 
     JsonNode incident = http.get("/api/v1/incidents/" + id).json();
     assertThat(incident.get("createdBy").asText()).isEqualTo("alice");
@@ -313,19 +314,23 @@ class SlackEndToEndTest {
 
     Reply updated = submit("incident_update", "V_UPD_1", String.valueOf(id), Map.of(
         "status", selected("INVESTIGATING"), "message", text("looking at the indexers"),
-        "commander", user("U07CAROL1"), "priority", selected("P2")));
+        "commander", user("U07CAROL1"), "priority", selected("P1"),
+        "environment", selected("PRD"), "title", text("Search indexers lag behind")));
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     assertThat(updated.body()).isEmpty();
     await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
         p -> p.get("text").contains("Status changed from OPEN to INVESTIGATING")));
     await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
         p -> p.get("text").contains("commander Carol Danvers")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(channel).stream().anyMatch(
+        p -> p.get("text").contains("priority P2 → P1")));
     JsonNode incident = http.get("/api/v1/incidents/" + id).json();
     assertThat(incident.get("status").asText()).isEqualTo("INVESTIGATING");
+    assertThat(incident.get("priority").asText()).isEqualTo("P1");
     assertThat(incident.get("roles").get("commander").asText()).isEqualTo("Carol Danvers");
 
     Reply refused = submit("incident_update", "V_UPD_2", String.valueOf(id), Map.of(
-        "status", selected("OPEN"), "priority", selected("P2")));
+        "status", selected("OPEN"), "priority", selected("P1")));
     assertThat(refused.status()).isEqualTo(200);
     assertThat(refused.json().get("response_action").asText()).isEqualTo("errors");
     assertThat(refused.json().get("errors").get("status").asText())
@@ -384,7 +389,7 @@ class SlackEndToEndTest {
     });
     Map<String, String> invite = slack.forms("conversations.invite",
         f -> channel.equals(f.get("channel"))).get(0);
-    assertThat(List.of(invite.get("users").split(","))).containsExactlyInAnyOrder("U1", "U2");
+    assertThat(List.of(invite.get("users").split(","))).containsExactlyInAnyOrder("U1", "U2", "U9");
     JsonNode note = null;
     for (JsonNode entry : timeline(id)) {
       if (entry.get("message").asText().contains("invite provider category failed")) {

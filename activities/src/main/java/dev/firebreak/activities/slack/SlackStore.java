@@ -62,6 +62,19 @@ public class SlackStore {
         .update();
   }
 
+  // openers
+
+  public void opened(long incidentId, String slackUserId) {
+    jdbc.sql("INSERT INTO slack_incident_opener (incident_id, slack_user_id) VALUES (:id, :u)"
+            + " ON CONFLICT (incident_id) DO NOTHING")
+        .param("id", incidentId).param("u", slackUserId).update();
+  }
+
+  public Optional<String> openerOf(long incidentId) {
+    return jdbc.sql("SELECT slack_user_id FROM slack_incident_opener WHERE incident_id = :id")
+        .param("id", incidentId).query(String.class).optional();
+  }
+
   // posted messages
 
   public Optional<String> postedTs(String key) {

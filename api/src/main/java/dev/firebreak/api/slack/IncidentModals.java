@@ -93,6 +93,13 @@ public final class IncidentModals {
         .element(staticSelect(s -> s.actionId(VALUE).options(options(Priority.values()))
             .initialOption(option(plainText(incident.priority().name()),
                 incident.priority().name()))))));
+    blocks.add(input(i -> i.blockId("environment").label(plainText("Environment"))
+        .element(staticSelect(s -> s.actionId(VALUE).options(options(Environment.values()))
+            .initialOption(option(plainText(incident.environment().name()),
+                incident.environment().name()))))));
+    blocks.add(input(i -> i.blockId("title").label(plainText("Title"))
+        .element(plainTextInput(p -> p.actionId(VALUE).initialValue(incident.title())
+            .maxLength(IncidentRules.TITLE_MAX)))));
     return view(v -> v.type("modal").callbackId(UPDATE)
         .privateMetadata(String.valueOf(incident.id()))
         .title(viewTitle(t -> t.type("plain_text").text("Update incident #" + incident.id())))

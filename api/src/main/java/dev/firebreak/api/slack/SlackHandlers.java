@@ -293,6 +293,9 @@ public class SlackHandlers {
         Status.OPEN, null, Roles.NONE, KeyEvents.NONE, 0, null);
     try {
       Incident created = incidents.create(draft).incident();
+      // before the workflow gets to its invitations (several Slack calls later): the opener is
+      // invited into the channel
+      store.opened(created.id(), request.getPayload().getUser().getId());
       log.info("incident {} opened from Slack by {}", created.id(), author);
       return ctx.ackWithUpdate(IncidentModals.opened(created));
     } catch (RuntimeException e) {
@@ -318,6 +321,9 @@ public class SlackHandlers {
     String lead = mention(IncidentModals.value(values, "communication_lead"));
     Priority priority = Priority.valueOf(orDefault(IncidentModals.value(values, "priority"),
         current.priority().name()));
+    Environment environment = Environment.valueOf(orDefault(
+        IncidentModals.value(values, "environment"), current.environment().name()));
+    String title = orDefault(IncidentModals.value(values, "title"), current.title());
     boolean changed = false;
     try {
       if (status != current.status()) {
@@ -340,13 +346,17 @@ public class SlackHandlers {
           return ctx.ackWithErrors(Map.of("commander", refused.getMessage()));
         }
       }
-      if (priority != current.priority()) {
+      boolean newPriority = priority != current.priority();
+      boolean newEnvironment = environment != current.environment();
+      boolean newTitle = !title.equals(current.title());
+      if (newPriority || newEnvironment || newTitle) {
         changed = true;
         try {
           updates.apply(id, "changeDetails", key + "-details",
-              new ChangeDetails(null, null, priority, null, null, author));
+              new ChangeDetails(newTitle ? title : null, null, newPriority ? priority : null,
+                  newEnvironment ? environment : null, null, author));
         } catch (SlackIncidentUpdates.Refused refused) {
-          return ctx.ackWithErrors(Map.of("priority", refused.getMessage()));
+          return ctx.ackWithErrors(Map.of(newTitle ? "title" : "priority", refused.getMessage()));
         }
       }
       if (!changed && message != null) {
