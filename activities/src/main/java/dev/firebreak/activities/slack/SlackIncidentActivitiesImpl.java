@@ -31,8 +31,12 @@ public class SlackIncidentActivitiesImpl implements SlackIncidentActivities {
       IncidentChannel channel = known.orElseGet(() -> create(incident));
       store.saveChannel(incident.id(), channel);
       String summary = IncidentMessages.summary(incident);
-      String ts = postOnce(channel.channelId(), summary, "incident-" + incident.id() + "-summary");
-      pin(channel.channelId(), ts);
+      String key = "incident-" + incident.id() + "-summary";
+      String ts = postOnce(channel.channelId(), summary, key);
+      if (store.postedTs(key + "-pinned").isEmpty()) {
+        pin(channel.channelId(), ts);
+        store.posted(key + "-pinned", channel.channelId(), ts);
+      }
       return channel;
     } catch (SlackCallFailed failed) {
       throw SlackApi.activityFailure(failed);
