@@ -528,6 +528,49 @@ class SlackEndToEndTest {
     assertThat(timeline(id).toString()).contains("SOS sent to S_SOS, C_SOS: need a DBA");
   }
 
+  /**
+   * How long Slack waits for our answer (it gives up after 3 s): opening incidents from the modal,
+   * changing their status from the modal, and {@code /incident status}. A measurement, not a
+   * test: run with {@code -Dfirebreak.benchmark=true -Dtest=SlackEndToEndTest#ackLatency}; the
+   * numbers are in docs/benchmarks/slack-ack.md.
+   */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "firebreak.benchmark",
+      matches = "true")
+  void ackLatency() {
+    int n = Integer.getInteger("firebreak.benchmark.n", 50);
+    List<Long> opens = new java.util.ArrayList<>();
+    List<Long> updates = new java.util.ArrayList<>();
+    List<Long> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String title = "Benchmark " + i + " " + System.nanoTime();
+      long t0 = System.nanoTime();
+      long id = openFromModal("V_BENCH_" + title.hashCode() + "_" + i, title,
+          i % 4 == 0 ? "P2" : "P4", null, false);
+      opens.add(System.nanoTime() - t0);
+      t0 = System.nanoTime();
+      Reply updated = submit("incident_update", "V_BENCH_UPD_" + id, String.valueOf(id),
+          Map.of("status", selected("INVESTIGATING")));
+      updates.add(System.nanoTime() - t0);
+      assertThat(updated.status()).isEqualTo(200);
+      t0 = System.nanoTime();
+      assertThat(command("status " + id, "C_GENERAL").status()).isEqualTo(200);
+      statuses.add(System.nanoTime() - t0);
+    }
+    System.out.println("BENCHMARK slack ack latency, n=" + n + " each (ms): open modal "
+        + summary(opens) + "; update modal " + summary(updates) + "; /incident status "
+        + summary(statuses));
+  }
+
+  static String summary(List<Long> nanos) {
+    List<Long> sorted = nanos.stream().sorted().toList();
+    java.util.function.IntFunction<String> ms =
+        i -> String.format(java.util.Locale.ROOT, "%.1f", sorted.get(i) / 1e6);
+    return "p50 " + ms.apply(sorted.size() / 2) + ", p95 "
+        + ms.apply((int) Math.ceil(sorted.size() * 0.95) - 1) + ", max "
+        + ms.apply(sorted.size() - 1);
+  }
+
   static void registerNamespace(String address) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
