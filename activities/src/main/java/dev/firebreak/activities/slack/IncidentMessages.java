@@ -27,6 +27,11 @@ public final class IncidentMessages {
     return text.toString();
   }
 
+  public static String deployWarning(Incident i, IncidentChannel channel) {
+    return ":warning: P1 incident in production: *" + i.title() + "* (#" + i.id()
+        + "). Hold deployments unless they fix it; follow <#" + channel.channelId() + ">.";
+  }
+
   public static String announcement(Incident i, IncidentChannel channel) {
     return ":rotating_light: New " + i.priority() + " incident in " + i.environment() + ": *"
         + i.title() + "* (#" + i.id() + "). Join <#" + channel.channelId() + ">.";

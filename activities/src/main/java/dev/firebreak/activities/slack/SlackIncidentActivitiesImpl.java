@@ -5,7 +5,9 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
+import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.Priority;
 import dev.firebreak.workflows.slack.IncidentChannel;
 import dev.firebreak.workflows.slack.SlackIncidentActivities;
 import java.util.List;
@@ -87,16 +89,25 @@ public class SlackIncidentActivitiesImpl implements SlackIncidentActivities {
 
   @Override
   public int announce(Incident incident, IncidentChannel channel) {
-    if (incident.privateIncident()) {
-      return 0; // a private incident is not announced
+    // as FireFighter: only public incidents in production; P1s also warn deployers
+    if (incident.privateIncident() || incident.environment() != Environment.PRD) {
+      return 0;
     }
     try {
-      List<SlackStore.Group> targets = store.conversations("tech_incidents");
+      int count = 0;
       String text = IncidentMessages.announcement(incident, channel);
-      for (SlackStore.Group target : targets) {
+      for (SlackStore.Group target : store.conversations("tech_incidents")) {
         postOnce(target.id(), text, "incident-" + incident.id() + "-announce-" + target.id());
+        count++;
       }
-      return targets.size();
+      if (incident.priority() == Priority.P1) {
+        String warning = IncidentMessages.deployWarning(incident, channel);
+        for (SlackStore.Group target : store.conversations("it_deploy")) {
+          postOnce(target.id(), warning, "incident-" + incident.id() + "-deploy-" + target.id());
+          count++;
+        }
+      }
+      return count;
     } catch (SlackCallFailed failed) {
       throw SlackApi.activityFailure(failed);
     }

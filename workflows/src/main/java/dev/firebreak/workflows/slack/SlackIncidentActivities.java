@@ -16,7 +16,10 @@ public interface SlackIncidentActivities {
    */
   IncidentChannel openChannel(Incident incident);
 
-  /** Announces the new incident in the channels tagged {@code tech_incidents}; returns how many. */
+  /**
+   * Announces a public incident in production in the channels tagged {@code tech_incidents}, and a
+   * P1 in those tagged {@code it_deploy}; returns how many channels were told.
+   */
   int announce(Incident incident, IncidentChannel channel);
 
   /** Posts {@code text} in a channel once per {@code key}. */
