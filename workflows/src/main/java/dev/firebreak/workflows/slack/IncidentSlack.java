@@ -130,7 +130,8 @@ public final class IncidentSlack {
     invite =
         Async.function(invites::invite,
             new InviteRequest(incident.id(), incident.priority(), incident.environment(),
-                incident.category(), incident.privateIncident(), channel.channelId()));
+                incident.category(), incident.privateIncident(), channel.channelId(),
+                incident.serviceId()));
     invite.handle((result, failure) -> {
       if (failure != null) {
         notes.add("Slack: inviting responders failed: " + failure.getMessage());
