@@ -508,6 +508,21 @@ class SlackEndToEndTest {
     assertThat(publish.get("user_id")).isEqualTo("U9");
     assertThat(publish.get("view")).contains("\"type\":\"home\"", "home_open",
         "#" + id + " Home tab incident", "\"value\":\"" + id + "\"");
+
+    // its Close button opens the close form for that incident
+    ObjectNode click = JSON.createObjectNode();
+    click.put("type", "block_actions").put("trigger_id", "trigger-home-close")
+        .put("api_app_id", "A1");
+    click.putObject("team").put("id", "T1").put("domain", "acme");
+    click.putObject("user").put("id", "U9").put("username", "alice").put("team_id", "T1");
+    click.putObject("container").put("type", "view").put("view_id", "VHOME");
+    click.putArray("actions").addObject().put("type", "button").put("action_id", "home_close")
+        .put("block_id", "b1").put("value", String.valueOf(id)).put("action_ts", "1700000002.1");
+    assertThat(send("application/x-www-form-urlencoded", "payload=" + enc(click.toString()),
+        Map.of(), true).status()).isEqualTo(200);
+    assertThat(slack.forms("views.open", f -> "trigger-home-close".equals(f.get("trigger_id"))))
+        .singleElement().satisfies(f -> assertThat(f.get("view"))
+            .contains("incident_close", "\"private_metadata\":\"" + id + "\""));
   }
 
   @Test

@@ -125,14 +125,22 @@ public class SlackHandlers {
     });
     app.blockAction(IncidentModals.HOME_UPDATE, (req, ctx) -> {
       long id = Long.parseLong(req.getPayload().getActions().get(0).getValue());
-      openView(ctx.client(), req.getPayload().getTriggerId(),
-          IncidentModals.update(incidents.get(id)));
+      try {
+        openView(ctx.client(), req.getPayload().getTriggerId(),
+            IncidentModals.update(incidents.get(id)));
+      } catch (ApiException gone) {
+        log.info("App Home update of incident {}: {}", id, gone.getMessage());
+      }
       return ctx.ack();
     });
     app.blockAction(IncidentModals.HOME_CLOSE, (req, ctx) -> {
       long id = Long.parseLong(req.getPayload().getActions().get(0).getValue());
-      openView(ctx.client(), req.getPayload().getTriggerId(),
-          IncidentModals.close(incidents.get(id)));
+      try {
+        openView(ctx.client(), req.getPayload().getTriggerId(),
+            IncidentModals.close(incidents.get(id)));
+      } catch (ApiException gone) {
+        log.info("App Home close of incident {}: {}", id, gone.getMessage());
+      }
       return ctx.ack();
     });
     app.event(ReactionAddedEvent.class, this::reactionAdded);
