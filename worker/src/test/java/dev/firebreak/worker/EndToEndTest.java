@@ -17,6 +17,8 @@ abstract class EndToEndTest {
   static {
     System.setProperty("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
     System.setProperty("TEMPORAL_UI_URL", "http://127.0.0.1:8233");
+    System.setProperty("SLACK_API_URL", FakeSlack.shared().apiUrl());
+    System.setProperty("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
   }
 
   @LocalServerPort int port;

@@ -320,7 +320,9 @@ class IntegrationsEndToEndTest {
     IncidentApiEndToEndTest.assertProblem(twice, 409, "already paged");
     fake.verify(1, postRequestedFor(urlEqualTo("/pagerduty/incidents")));
 
-    Http.Response missing = http.post("/api/v1/incidents/" + id + "/escalate", "{}");
+    // {} alone is Firebreak's own escalation (page the next step now): see OnCallApiEndToEndTest
+    Http.Response missing = http.post("/api/v1/incidents/" + id + "/escalate",
+        "{\"pagerdutyServiceId\":\" \"}");
     IncidentApiEndToEndTest.assertProblem(missing, 400, "pagerdutyServiceId");
     assertThat(missing.json().get("errors").get(0).get("field").asText())
         .isEqualTo("pagerdutyServiceId");

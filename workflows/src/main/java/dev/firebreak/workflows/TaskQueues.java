@@ -9,5 +9,8 @@ public final class TaskQueues {
   /** Calls to PagerDuty, Jira and Confluence, and the scheduled syncs. */
   public static final String INTEGRATIONS = "firebreak-integrations";
 
+  /** Escalations, on-call lookups and notifications. */
+  public static final String ONCALL = "firebreak-oncall";
+
   private TaskQueues() {}
 }

@@ -26,12 +26,14 @@ public class IncidentStore {
   private static final String COLUMNS =
       "id, title, description, priority, environment, category, private, dedup_key, created_at,"
           + " created_by, status, closure_reason, commander, communication_lead, started_at,"
-          + " detected_at, declared_at, mitigated_at, recovered_at, resolved_at, version, service_id";
+          + " detected_at, declared_at, mitigated_at, recovered_at, resolved_at, version, service_id,"
+          + " acknowledged_at";
 
   private static final String VALUES =
       ":id, :title, :description, :priority, :environment, :category, :private, :dedupKey,"
           + " :createdAt, :createdBy, :status, :closureReason, :commander, :communicationLead,"
-          + " :started, :detected, :declared, :mitigated, :recovered, :resolved, :version, :serviceId";
+          + " :started, :detected, :declared, :mitigated, :recovered, :resolved, :version, :serviceId,"
+          + " :acknowledged";
 
   private final JdbcClient jdbc;
 
@@ -70,7 +72,8 @@ public class IncidentStore {
                     + " started_at = EXCLUDED.started_at, detected_at = EXCLUDED.detected_at,"
                     + " declared_at = EXCLUDED.declared_at, mitigated_at = EXCLUDED.mitigated_at,"
                     + " recovered_at = EXCLUDED.recovered_at, resolved_at = EXCLUDED.resolved_at,"
-                    + " version = EXCLUDED.version, service_id = EXCLUDED.service_id, updated_at = now()"
+                    + " version = EXCLUDED.version, service_id = EXCLUDED.service_id, updated_at = now(),"
+                    + " acknowledged_at = EXCLUDED.acknowledged_at"
                     + " WHERE incident.version < EXCLUDED.version"),
             incident)
         .update();
@@ -190,7 +193,8 @@ public class IncidentStore {
         .param("recovered", timestamp(k.recovered()))
         .param("resolved", timestamp(k.resolved()))
         .param("version", i.version())
-        .param("serviceId", i.serviceId());
+        .param("serviceId", i.serviceId())
+        .param("acknowledged", timestamp(k.acknowledged()));
   }
 
   private static Incident incident(ResultSet rs, int rowNum) throws SQLException {
@@ -215,7 +219,8 @@ public class IncidentStore {
             instant(rs, "declared_at"),
             instant(rs, "mitigated_at"),
             instant(rs, "recovered_at"),
-            instant(rs, "resolved_at")),
+            instant(rs, "resolved_at"),
+            instant(rs, "acknowledged_at")),
         rs.getLong("version"),
         rs.getObject("service_id", Long.class));
   }

@@ -4,6 +4,7 @@ import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.activities.directory.TeamStore;
+import dev.firebreak.activities.oncall.EscalationPolicyStore;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.messages.Priority;
@@ -68,10 +69,13 @@ public class ServiceController {
 
   private final ServiceStore services;
   private final TeamStore teams;
+  private final EscalationPolicyStore policies;
 
-  public ServiceController(ServiceStore services, TeamStore teams) {
+  public ServiceController(ServiceStore services, TeamStore teams,
+      EscalationPolicyStore policies) {
     this.services = services;
     this.teams = teams;
+    this.policies = policies;
   }
 
   @PostMapping
@@ -124,6 +128,9 @@ public class ServiceController {
     check.maxLength("description", body.description(), 10_000);
     if (body.teamId() != null && teams.find(body.teamId()).isEmpty()) {
       check.problem("teamId", "no team " + body.teamId());
+    }
+    if (body.escalationPolicyId() != null && policies.find(body.escalationPolicyId()).isEmpty()) {
+      check.problem("escalationPolicyId", "no escalation policy " + body.escalationPolicyId());
     }
     check.range("ackTimeoutMinutes", body.ackTimeoutMinutes(), 1, 10_080);
     Map<Severity, Priority> priorities = new EnumMap<>(Service.defaultSeverityPriorities());

@@ -1,10 +1,15 @@
 package dev.firebreak.api.escalation;
 
+import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutySettings;
+import dev.firebreak.activities.oncall.EscalationPolicyStore;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore;
+import dev.firebreak.api.incident.IncidentResponse;
 import dev.firebreak.api.incident.IncidentService;
 import dev.firebreak.api.problem.ApiException;
+import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.incident.messages.Escalate;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
@@ -31,18 +36,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Escalating an incident to people outside Firebreak, open to everyone, including people with no
- * PagerDuty access. Today: page one PagerDuty service; policy-based escalation comes here too.
+ * {@code POST /api/v1/incidents/{id}/escalate}, open to everyone, including people with no
+ * PagerDuty access: {@code {"pagerdutyServiceId"}} pages a PagerDuty service; otherwise Firebreak's
+ * own escalation: {@code {}} pages the running escalation's next step now, {@code {"policyId": N}}
+ * stops it and starts over with policy N.
  */
 @RestController
 @RequestMapping("/api/v1/incidents/{id}")
-@Tag(name = "Escalation", description = "Page PagerDuty services for an incident")
+@Tag(name = "Escalation", description = "Escalate an incident: Firebreak's policies or PagerDuty")
 public class EscalateController {
 
   static final int WAIT_SECONDS = 10;
   static final int ID_MAX = 32;
 
-  public record EscalateRequest(String pagerdutyServiceId, String requestedBy) {}
+  /**
+   * {@code pagerdutyServiceId} to page PagerDuty; else {@code policyId} to escalate with another
+   * policy, or neither to page the next step now. {@code author} defaults to {@code requestedBy}.
+   */
+  public record EscalateRequest(
+      String pagerdutyServiceId, String requestedBy, Long policyId, String author) {}
 
   /**
    * {@code status} is TRIGGERED once PagerDuty answered, TRIGGERING while it is still being
@@ -56,22 +68,59 @@ public class EscalateController {
   private final PagerDutySettings pagerDuty;
   private final PagerDutyStore store;
   private final WorkflowClient client;
+  private final EscalationPolicyStore policies;
+  private final ServiceStore services;
 
   public EscalateController(
       IncidentService incidents, PagerDutySettings pagerDuty, PagerDutyStore store,
-      WorkflowClient client) {
+      WorkflowClient client, EscalationPolicyStore policies, ServiceStore services) {
     this.incidents = incidents;
     this.pagerDuty = pagerDuty;
     this.store = store;
     this.client = client;
+    this.policies = policies;
+    this.services = services;
   }
 
   @PostMapping("/escalate")
-  @Operation(summary = "Page a PagerDuty service for this incident",
-      description = "201 once PagerDuty opened its incident, 202 while it is still being tried;"
-          + " 409 when this service was already paged for this incident or PagerDuty is disabled")
-  public ResponseEntity<EscalationResponse> escalate(
-      @PathVariable long id, @RequestBody EscalateRequest body) {
+  @Operation(summary = "Escalate: page a PagerDuty service, the next step, or another policy",
+      description = "With pagerdutyServiceId: 201 once PagerDuty opened its incident, 202 while it"
+          + " is still being tried; 409 when this service was already paged for this incident or"
+          + " PagerDuty is disabled. Otherwise 200 with the incident: {} pages the running"
+          + " escalation's next step now (409 when none runs), {policyId} starts over with that"
+          + " policy; 409 once the incident is MITIGATED or later")
+  public ResponseEntity<?> escalate(
+      @PathVariable long id, @RequestBody(required = false) EscalateRequest body) {
+    EscalateRequest request = body == null ? new EscalateRequest(null, null, null, null) : body;
+    if (request.pagerdutyServiceId() == null) {
+      return ResponseEntity.ok(escalateWithPolicy(id, request));
+    }
+    if (request.policyId() != null) {
+      throw ApiException.badRequest(List.of(new ApiException.FieldProblem("policyId",
+          "give either pagerdutyServiceId or policyId, not both")));
+    }
+    return escalateToPagerDuty(id, request);
+  }
+
+  /** Firebreak's own escalation policies, through the incident workflow. */
+  private IncidentResponse escalateWithPolicy(long id, EscalateRequest request) {
+    String author = request.author() != null ? request.author() : request.requestedBy();
+    Checker check = new Checker();
+    check.maxLength("author", author, 255);
+    if (request.policyId() != null && policies.find(request.policyId()).isEmpty()) {
+      check.problem("policyId", "no escalation policy " + request.policyId());
+    }
+    check.done();
+    Incident incident = incidents.get(id);
+    Integer ackTimeout = incident.serviceId() == null ? null
+        : services.find(incident.serviceId()).map(s -> s.ackTimeoutMinutes()).orElse(null);
+    Escalate escalate = new Escalate(request.policyId(),
+        request.policyId() == null ? null : ackTimeout, author);
+    return IncidentResponse.of(incidents.change(id, w -> w.escalate(escalate)));
+  }
+
+  /** A PagerDuty service, through a PagerDutyTriggerWorkflow. */
+  private ResponseEntity<EscalationResponse> escalateToPagerDuty(long id, EscalateRequest body) {
     String serviceId = body.pagerdutyServiceId() == null ? null : body.pagerdutyServiceId().trim();
     if (serviceId == null || serviceId.isEmpty()) {
       throw ApiException.badRequest(List.of(

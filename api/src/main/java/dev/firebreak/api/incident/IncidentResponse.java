@@ -43,7 +43,7 @@ public record IncidentResponse(
 
   public record Page(List<IncidentResponse> items, long total, int limit, int offset) {}
 
-  static IncidentResponse of(Incident i) {
+  public static IncidentResponse of(Incident i) {
     return of(i, null);
   }
 

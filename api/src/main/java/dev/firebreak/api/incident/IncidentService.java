@@ -109,7 +109,7 @@ public class IncidentService {
     WorkflowClient.start(
         workflow::run,
         new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident(),
-            slack != null && slack.enabled() ? Boolean.TRUE : null));
+            null, slack != null && slack.enabled() ? Boolean.TRUE : null));
     return incident;
   }
 

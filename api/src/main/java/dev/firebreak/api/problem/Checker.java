@@ -56,6 +56,11 @@ public final class Checker {
     problems.add(new FieldProblem(field, message));
   }
 
+  /** How many problems were found so far. */
+  public int count() {
+    return problems.size();
+  }
+
   public boolean ok() {
     return problems.isEmpty();
   }

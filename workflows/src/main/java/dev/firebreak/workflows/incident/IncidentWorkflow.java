@@ -1,13 +1,17 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
 import dev.firebreak.workflows.incident.messages.ChangeKeyEvents;
 import dev.firebreak.workflows.incident.messages.ChangeRoles;
 import dev.firebreak.workflows.incident.messages.ChangeStatus;
+import dev.firebreak.workflows.incident.messages.Escalate;
+import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.IncidentRun;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -60,4 +64,22 @@ public interface IncidentWorkflow {
 
   @UpdateValidatorMethod(updateName = "addUpdate")
   void validateAddUpdate(AddUpdate update);
+
+  /** Someone takes the incident: sets the {@code acknowledged} key event, stops paging. */
+  @UpdateMethod
+  Incident acknowledge(Acknowledge acknowledge);
+
+  @UpdateValidatorMethod(updateName = "acknowledge")
+  void validateAcknowledge(Acknowledge acknowledge);
+
+  /** Page the next step now, or start over with another escalation policy. */
+  @UpdateMethod
+  Incident escalate(Escalate escalate);
+
+  @UpdateValidatorMethod(updateName = "escalate")
+  void validateEscalate(Escalate escalate);
+
+  /** What an escalation did, written on the timeline. */
+  @SignalMethod
+  void noteEscalation(EscalationNote note);
 }

@@ -1,18 +1,27 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.escalation.EscalationActivities;
+import dev.firebreak.workflows.escalation.EscalationRun;
+import dev.firebreak.workflows.escalation.EscalationState;
+import dev.firebreak.workflows.escalation.EscalationTrigger;
+import dev.firebreak.workflows.escalation.EscalationWorkflow;
+import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
 import dev.firebreak.workflows.incident.messages.ChangeKeyEvents;
 import dev.firebreak.workflows.incident.messages.ChangeRoles;
 import dev.firebreak.workflows.incident.messages.ChangeStatus;
+import dev.firebreak.workflows.incident.messages.Escalate;
+import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.IncidentEscalation;
 import dev.firebreak.workflows.incident.messages.IncidentRun;
 import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
 import dev.firebreak.workflows.slack.IncidentSlack;
-import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.integrations.ConfluenceActivities;
 import dev.firebreak.workflows.integrations.IntegrationFailures;
 import dev.firebreak.workflows.integrations.JiraActivities;
@@ -21,8 +30,13 @@ import dev.firebreak.workflows.integrations.messages.JiraTicket;
 import dev.firebreak.workflows.integrations.messages.PostmortemPage;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -55,6 +69,22 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
                       .build())
               .build());
 
+  /** Version 1 starts an escalation when the incident's service has a policy. */
+  static final String ESCALATION_VERSION = "escalation";
+
+  private final EscalationActivities oncall =
+      Workflow.newActivityStub(
+          EscalationActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.ONCALL)
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
+
   private final boolean postmortemBackend;
   private final boolean searchAttributes;
   private final boolean slackRequested;
@@ -64,6 +94,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private Incident incident;
   private int nextTimelineSeq;
   private boolean postmortemPageWanted;
+  private IncidentEscalation escalation;
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentRun run) {
@@ -71,6 +102,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.nextTimelineSeq = run.nextTimelineSeq();
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
+    this.escalation = run.escalation();
     this.slackRequested = run.slackEnabled();
     this.integrations =
         run.integrations() == null ? IncidentIntegrations.NONE : run.integrations();
@@ -93,6 +125,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       if (integrations.jiraTicket()
           && Workflow.getVersion(JIRA_TICKET, Workflow.DEFAULT_VERSION, 1) == 1) {
         createJiraTicket();
+      }
+    }
+    int version = Workflow.getVersion(ESCALATION_VERSION, Workflow.DEFAULT_VERSION, 1);
+    if (version >= 1 && !run.continued() && incident.serviceId() != null) {
+      EscalationTrigger trigger = oncall.escalationFor(incident.serviceId());
+      if (trigger != null && incident.status().isBefore(Status.MITIGATED)) {
+        startEscalation(trigger.policyId(), trigger.ackTimeoutMinutes());
       }
     }
     while (true) {
@@ -119,7 +158,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       Workflow.continueAsNew(
           new IncidentRun(
               incident, nextTimelineSeq, postmortemBackend, searchAttributes, run.integrations(),
-              slackRequested ? Boolean.TRUE : null));
+              escalation, slackRequested ? Boolean.TRUE : null));
     }
     return incident;
   }
@@ -218,7 +257,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (to == Status.POST_MORTEM && integrations.postmortemPage()) {
       postmortemPageWanted = true;
     }
-    return commit(TimelineKind.STATUS_CHANGED, text.toString(), change.author(), true);
+    Incident changed =
+        commit(TimelineKind.STATUS_CHANGED, text.toString(), change.author(), true);
+    if (to.isAtLeast(Status.MITIGATED)) {
+      stopEscalation("the incident is " + to);
+    }
+    return changed;
   }
 
   @Override
@@ -304,6 +348,117 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public Incident addUpdate(AddUpdate update) {
     return commit(TimelineKind.UPDATE, update.message().trim(), update.author(), false);
+  }
+
+  @Override
+  public void validateAcknowledge(Acknowledge acknowledge) {
+    if (incident.status() == Status.CLOSED) {
+      throw new IncidentChangeRefused("the incident is CLOSED");
+    }
+  }
+
+  @Override
+  public Incident acknowledge(Acknowledge acknowledge) {
+    incident = incident.withKeyEvents(incident.keyEvents().withAcknowledgedIfUnset(now()));
+    String who = acknowledge.author() != null ? acknowledge.author()
+        : acknowledge.userId() != null ? "user " + acknowledge.userId() : "someone";
+    Incident changed = commit(TimelineKind.ACKNOWLEDGED, "Acknowledged by " + who
+        + (escalation != null && escalation.active() ? ": paging stopped" : ""),
+        acknowledge.author(), false);
+    if (escalation != null && escalation.active()) {
+      signalEscalation(escalation.runs(), "acknowledge", who);
+      if (escalation.ackTimeoutMinutes() == null) {
+        escalation = new IncidentEscalation(escalation.runs(), false, null);
+      }
+    }
+    return changed;
+  }
+
+  @Override
+  public void validateEscalate(Escalate escalate) {
+    if (incident.status().isAtLeast(Status.MITIGATED)) {
+      throw new IncidentChangeRefused("the incident is " + incident.status()
+          + ": there is nobody left to page");
+    }
+    if (escalate.policyId() == null && (escalation == null || !escalation.active())) {
+      throw new IncidentChangeRefused(
+          "no escalation is running for this incident; give a policyId to start one");
+    }
+  }
+
+  @Override
+  public Incident escalate(Escalate escalate) {
+    if (escalate.policyId() == null) {
+      signalEscalation(escalation.runs(), "escalateNow", null);
+      return commit(TimelineKind.ESCALATION, "Escalated: paging the next step now",
+          escalate.author(), false);
+    }
+    stopEscalation("replaced by escalation policy " + escalate.policyId());
+    Incident changed = commit(TimelineKind.ESCALATION,
+        "Escalated with escalation policy " + escalate.policyId(), escalate.author(), false);
+    startEscalation(escalate.policyId(), escalate.ackTimeoutMinutes());
+    return changed;
+  }
+
+  @Override
+  public void noteEscalation(EscalationNote note) {
+    for (String message : note.messages()) {
+      commit(TimelineKind.ESCALATION, message, "escalation", false);
+    }
+  }
+
+  /**
+   * Starts escalation run {@code n+1} as a child. ABANDON: the escalation outlives a continue-as-new
+   * of this workflow (the next run signals it by id); it ends by itself once acknowledged,
+   * resolved or exhausted, and is bounded by its policy's repeats.
+   */
+  private void startEscalation(long policyId, Integer ackTimeoutMinutes) {
+    int run = escalation == null ? 1 : escalation.runs() + 1;
+    escalation = new IncidentEscalation(run, true, ackTimeoutMinutes);
+    EscalationWorkflow child =
+        Workflow.newChildWorkflowStub(
+            EscalationWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(EscalationWorkflow.workflowId(incident.id(), run))
+                .setTaskQueue(TaskQueues.ONCALL)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    Promise<EscalationState> done = Async.function(child::run,
+            new EscalationRun(incident.id(), run, policyId, ackTimeoutMinutes, incident.title(),
+                incident.priority().name(), true));
+    done.handle((state, failure) -> {
+      if (escalation != null && escalation.runs() == run) {
+        escalation = new IncidentEscalation(run, false, escalation.ackTimeoutMinutes());
+      }
+      return null;
+    });
+    try {
+      Workflow.getWorkflowExecution(child).get();
+    } catch (RuntimeException e) {
+      log.warn("escalation {} of incident {} did not start: {}", run, incident.id(),
+          e.getMessage());
+      escalation = new IncidentEscalation(run, false, ackTimeoutMinutes);
+    }
+  }
+
+  private void stopEscalation(String reason) {
+    if (escalation != null && escalation.active()) {
+      signalEscalation(escalation.runs(), "stop", reason);
+      escalation = new IncidentEscalation(escalation.runs(), false, escalation.ackTimeoutMinutes());
+    }
+  }
+
+  /** Signals escalation run {@code run}; one that has ended already is left alone. */
+  private void signalEscalation(int run, String signal, String argument) {
+    try {
+      Workflow.newUntypedExternalWorkflowStub(EscalationWorkflow.workflowId(incident.id(), run))
+          .signal(signal, argument == null ? new Object[0] : new Object[] {argument});
+    } catch (RuntimeException e) {
+      log.info("escalation {} of incident {} did not take {}: {}", run, incident.id(), signal,
+          e.getMessage());
+    }
   }
 
   /**

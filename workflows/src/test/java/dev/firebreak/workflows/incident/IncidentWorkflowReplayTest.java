@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.escalation.EscalationWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Test;
 
@@ -15,5 +16,19 @@ class IncidentWorkflowReplayTest {
   void aFullLifecycleRecordedByVersionOneReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/incident-lifecycle-v1.json", IncidentWorkflowImpl.class);
+  }
+
+  /** Escalation version 1: started for a service's policy, escalated now, acknowledged, replaced. */
+  @Test
+  void anEscalatedIncidentReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/incident-escalation-v1.json", IncidentWorkflowImpl.class);
+  }
+
+  /** Paging, escalate-now, acknowledgement, ack timeout re-trigger and stop. */
+  @Test
+  void anEscalationReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/escalation-v1.json", EscalationWorkflowImpl.class);
   }
 }

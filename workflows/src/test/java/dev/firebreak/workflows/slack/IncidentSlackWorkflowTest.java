@@ -143,7 +143,7 @@ class IncidentSlackWorkflowTest {
             .setWorkflowId(IncidentWorkflow.workflowId(incident.id()))
             .setTaskQueue(TaskQueues.INCIDENTS)
             .build());
-    WorkflowClient.start(workflow::run, new IncidentRun(incident, 1, false, false, null, slackEnabled));
+    WorkflowClient.start(workflow::run, new IncidentRun(incident, 1, false, false, null, null, slackEnabled));
     return workflow;
   }
 

@@ -12,6 +12,8 @@ import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
  *     workflow keeps them up to date
  * @param integrations the side effects to perform (Jira ticket, postmortem page); null, as in
  *     runs started before integrations existed, means none
+ * @param escalation the incident's escalations so far, carried over a continue-as-new; null when
+ *     none ran
  * @param slack whether Slack is configured, so the workflow opens the incident's channel, invites
  *     responders and posts its changes there; null (runs started before Slack existed) is false
  */
@@ -21,17 +23,25 @@ public record IncidentRun(
     boolean postmortemBackend,
     boolean searchAttributes,
     IncidentIntegrations integrations,
+    IncidentEscalation escalation,
     Boolean slack) {
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
+      IncidentIntegrations integrations, IncidentEscalation escalation) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, integrations, escalation,
+        null);
+  }
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null, null);
+  }
 
   public IncidentRun(
       Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
       IncidentIntegrations integrations) {
     this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, integrations, null);
-  }
-
-  public IncidentRun(
-      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
-    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, null);
   }
 
   public boolean slackEnabled() {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The incident's milestones. Each may be null while unknown. When set, they must be in this order:
- * started, detected, declared, mitigated, recovered, resolved.
+ * started, detected, declared, mitigated, recovered, resolved. {@code acknowledged} (the first
+ * acknowledgement, which stops paging) stands outside that order.
  */
 public record KeyEvents(
     Instant started,
@@ -14,9 +15,21 @@ public record KeyEvents(
     Instant declared,
     Instant mitigated,
     Instant recovered,
-    Instant resolved) {
+    Instant resolved,
+    Instant acknowledged) {
 
   public static final KeyEvents NONE = new KeyEvents(null, null, null, null, null, null);
+
+  /** Without an acknowledgement. */
+  public KeyEvents(
+      Instant started,
+      Instant detected,
+      Instant declared,
+      Instant mitigated,
+      Instant recovered,
+      Instant resolved) {
+    this(started, detected, declared, mitigated, recovered, resolved, null);
+  }
 
   /** Values of {@code changes} that are not null replace this record's. */
   public KeyEvents merge(KeyEvents changes) {
@@ -26,7 +39,13 @@ public record KeyEvents(
         pick(changes.declared, declared),
         pick(changes.mitigated, mitigated),
         pick(changes.recovered, recovered),
-        pick(changes.resolved, resolved));
+        pick(changes.resolved, resolved),
+        pick(changes.acknowledged, acknowledged));
+  }
+
+  public KeyEvents withAcknowledgedIfUnset(Instant at) {
+    return acknowledged != null ? this
+        : merge(new KeyEvents(null, null, null, null, null, null, at));
   }
 
   public KeyEvents withDeclaredIfUnset(Instant at) {

@@ -8,6 +8,8 @@ public enum TimelineKind {
   ROLES_CHANGED,
   KEY_EVENTS_CHANGED,
   DETAILS_CHANGED,
+  ACKNOWLEDGED,
+  ESCALATION,
   /** What an integration (Jira, Confluence, PagerDuty) did or failed to do for the incident. */
   INTEGRATION
 }

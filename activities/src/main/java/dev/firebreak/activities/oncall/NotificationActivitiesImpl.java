@@ -1,0 +1,66 @@
+package dev.firebreak.activities.oncall;
+
+import dev.firebreak.workflows.escalation.Notification;
+import dev.firebreak.workflows.escalation.NotificationActivities;
+import dev.firebreak.workflows.escalation.NotificationResult;
+import dev.firebreak.workflows.escalation.Recipient;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages by Slack DM, once per (incident, run, loop, step, user): the outcome is recorded in {@link
+ * NotificationLog} and a page already SENT or refused for good is answered from there, not sent
+ * again. A user without a Slack id, or a Slack refusal, is answered as not sent (never retried);
+ * transport errors throw so Temporal retries them (capped by the workflow).
+ */
+@Component("notificationActivities")
+public class NotificationActivitiesImpl implements NotificationActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
+
+  private final NotificationLog pages;
+  private final SlackPager slack;
+
+  public NotificationActivitiesImpl(NotificationLog pages, SlackPager slack) {
+    this.pages = pages;
+    this.slack = slack;
+  }
+
+  @Override
+  public NotificationResult notify(Notification n) {
+    Optional<NotificationLog.Entry> earlier = pages.find(n);
+    if (earlier.isPresent() && !NotificationLog.PENDING.equals(earlier.get().status())) {
+      NotificationLog.Entry e = earlier.get();
+      return new NotificationResult(NotificationLog.SENT.equals(e.status()), e.via(), e.detail());
+    }
+    Recipient r = n.recipient();
+    if (r.slackUserId() == null || r.slackUserId().isBlank()) {
+      return fail(n, "none", r.name() + " has no contact method (no Slack user id)");
+    }
+    if (!slack.configured()) {
+      return fail(n, "slack", "Slack is not configured (SLACK_BOT_TOKEN)");
+    }
+    pages.attempt(n, "slack");
+    SlackPager.Answer answer = slack.directMessage(r.slackUserId(), n.incidentId(), text(n));
+    if (!answer.ok()) {
+      return fail(n, "slack", "Slack refused: " + answer.error());
+    }
+    pages.finish(n, NotificationLog.SENT, "slack", null);
+    log.info("paged user {} for incident {} ({} round {} step {})", r.userId(), n.incidentId(),
+        n.run(), n.loop() + 1, n.step() + 1);
+    return new NotificationResult(true, "slack", null);
+  }
+
+  private NotificationResult fail(Notification n, String via, String detail) {
+    pages.finish(n, NotificationLog.FAILED, via, detail);
+    return new NotificationResult(false, via, detail);
+  }
+
+  static String text(Notification n) {
+    return ":rotating_light: You are paged for incident #" + n.incidentId() + " ("
+        + n.priority() + "): " + n.incidentTitle() + ". Step " + (n.step() + 1) + ", round "
+        + (n.loop() + 1) + ". Acknowledge to stop the escalation.";
+  }
+}

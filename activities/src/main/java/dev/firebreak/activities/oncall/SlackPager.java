@@ -1,0 +1,76 @@
+package dev.firebreak.activities.oncall;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Sends Slack direct messages through the Web API's {@code chat.postMessage} at {@code
+ * SLACK_API_URL} (default {@code https://slack.com/api/}) with {@code SLACK_BOT_TOKEN}.
+ */
+@Component
+public class SlackPager {
+
+  /** Slack's answer: {@code ok}, and {@code error} when it refused. */
+  public record Answer(boolean ok, String error) {}
+
+  private final RestClient client;
+  private final String token;
+
+  public SlackPager(
+      @Value("${SLACK_API_URL:https://slack.com/api/}") String baseUrl,
+      @Value("${SLACK_BOT_TOKEN:}") String token) {
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+    requests.setReadTimeout(Duration.ofSeconds(10));
+    this.client = RestClient.builder()
+        .requestFactory(requests)
+        .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
+        .build();
+    this.token = token;
+  }
+
+  public boolean configured() {
+    return token != null && !token.isBlank();
+  }
+
+  /**
+   * Posts a DM with Acknowledge and Resolve buttons (action ids {@code incident_acknowledge} and
+   * {@code incident_resolve}, the incident id as value). Throws on transport errors and 5xx/429,
+   * which are worth retrying; answers Slack's refusals.
+   */
+  public Answer directMessage(String slackUserId, long incidentId, String text) {
+    Map<String, Object> body = Map.of(
+        "channel", slackUserId,
+        "text", text,
+        "blocks", List.of(
+            Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text)),
+            Map.of("type", "actions", "block_id", "incident_" + incidentId, "elements", List.of(
+                button("Acknowledge", "incident_acknowledge", incidentId, "primary"),
+                button("Resolve", "incident_resolve", incidentId, "danger")))));
+    Answer answer = client.post()
+        .uri("chat.postMessage")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .body(Answer.class);
+    return answer == null ? new Answer(false, "empty answer") : answer;
+  }
+
+  private static Map<String, Object> button(String label, String actionId, long incidentId,
+      String style) {
+    return Map.of("type", "button", "text", Map.of("type", "plain_text", "text", label),
+        "action_id", actionId, "value", String.valueOf(incidentId), "style", style);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.firebreak.workflows.escalation;
+
+import java.util.List;
+
+/**
+ * Who is paged, in which order: each step notifies its targets, then waits {@code delayMinutes}
+ * before the next; after the last step's wait the policy starts over from the first step, {@code
+ * repeat} more times (0..5).
+ */
+public record EscalationPolicy(long id, String name, int repeat, List<Step> steps) {
+
+  public EscalationPolicy {
+    steps = List.copyOf(steps);
+  }
+
+  public record Step(int delayMinutes, List<Target> targets) {
+    public Step {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** A user, everyone on call in a schedule when the step runs, or every member of a team. */
+  public record Target(TargetType type, long id) {}
+
+  public enum TargetType {
+    USER,
+    SCHEDULE,
+    TEAM
+  }
+}

@@ -1,0 +1,218 @@
+package dev.firebreak.workflows.escalation;
+
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.messages.EscalationNote;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * PagerDuty's semantics: each step pages its targets (schedules resolved when the step runs), then
+ * waits its delay; after the last step's wait the policy starts over, {@code repeat} more times.
+ * An acknowledgement or a resolution stops paging at once; {@link #escalateNow()} cuts the current
+ * wait short. With an ack timeout, an acknowledged incident still unresolved that long after is
+ * escalated again from the first step. Pages that fail are noted and escalation goes on.
+ */
+public class EscalationWorkflowImpl implements EscalationWorkflow {
+
+  public static final String STARTING = "STARTING";
+  public static final String PAGING = "PAGING";
+  public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+  public static final String EXHAUSTED = "EXHAUSTED";
+  public static final String STOPPED = "STOPPED";
+
+  /** Pages are capped at 3 attempts: a flaky Slack must not turn Firebreak into a spammer. */
+  static final int NOTIFY_ATTEMPTS = 3;
+
+  private static final Logger log = Workflow.getLogger(EscalationWorkflowImpl.class);
+
+  private final EscalationActivities config =
+      Workflow.newActivityStub(
+          EscalationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+              .build());
+
+  private final NotificationActivities pager =
+      Workflow.newActivityStub(
+          NotificationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumAttempts(NOTIFY_ATTEMPTS)
+                  .build())
+              .build());
+
+  private EscalationRun in;
+  private String phase = STARTING;
+  private int trigger;
+  private int loop = -1;
+  private int step = -1;
+  private int notified;
+  private boolean acknowledged;
+  private String acknowledgedBy;
+  private boolean stopped;
+  private int escalateNowRequests;
+
+  @Override
+  public EscalationState run(EscalationRun run) {
+    this.in = run;
+    EscalationPolicy policy = config.policy(run.policyId());
+    if (policy == null || policy.steps().isEmpty()) {
+      note(List.of("Escalation policy " + run.policyId() + " is missing or has no steps:"
+          + " nobody was paged"));
+      phase = EXHAUSTED;
+      return state();
+    }
+    note(List.of("Escalation started with policy \"" + policy.name() + "\" ("
+        + policy.steps().size() + " steps, repeat " + policy.repeat() + ")"));
+    while (true) {
+      page(policy);
+      if (stopped) {
+        phase = STOPPED;
+        break;
+      }
+      if (!acknowledged) {
+        phase = EXHAUSTED;
+        note(List.of("Escalation policy \"" + policy.name() + "\" exhausted after "
+            + (policy.repeat() + 1) + " rounds: nobody acknowledged"));
+        break;
+      }
+      phase = ACKNOWLEDGED;
+      if (run.ackTimeoutMinutes() == null) {
+        break;
+      }
+      int requests = escalateNowRequests;
+      Workflow.await(Duration.ofMinutes(run.ackTimeoutMinutes()),
+          () -> stopped || escalateNowRequests != requests);
+      if (stopped) {
+        phase = STOPPED;
+        break;
+      }
+      note(List.of(escalateNowRequests != requests
+          ? "Escalated while acknowledged by " + acknowledgedBy
+              + ": paging again from the first step"
+          : "Acknowledged by " + acknowledgedBy + " but still unresolved after "
+              + run.ackTimeoutMinutes() + " minutes: escalating again from the first step"));
+      acknowledged = false;
+      acknowledgedBy = null;
+      trigger++;
+    }
+    return state();
+  }
+
+  /** Pages the policy's rounds until they are done, acknowledged or stopped. */
+  private void page(EscalationPolicy policy) {
+    for (int l = 0; l <= policy.repeat(); l++) {
+      for (int s = 0; s < policy.steps().size(); s++) {
+        if (acknowledged || stopped) {
+          return;
+        }
+        phase = PAGING;
+        loop = l;
+        step = s;
+        EscalationPolicy.Step current = policy.steps().get(s);
+        // an escalate-now that arrives while this step pages skips this step's wait
+        int requests = escalateNowRequests;
+        pageStep(current);
+        Workflow.await(Duration.ofMinutes(current.delayMinutes()),
+            () -> acknowledged || stopped || escalateNowRequests != requests);
+      }
+    }
+  }
+
+  private void pageStep(EscalationPolicy.Step current) {
+    Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    List<Recipient> recipients = config.resolve(current.targets(), at);
+    String where = "step " + (step + 1) + ", round " + (loop + 1);
+    if (recipients.isEmpty()) {
+      note(List.of("Nobody to page at " + where + " (no one on call); escalation goes on"));
+      return;
+    }
+    String runKey = Workflow.getInfo().getWorkflowId() + "#" + trigger;
+    List<Promise<NotificationResult>> results = new ArrayList<>();
+    for (Recipient r : recipients) {
+      Notification n = new Notification(in.incidentId(), runKey, loop, step, r,
+          in.incidentTitle(), in.priority(), at);
+      results.add(Async.function(pager::notify, n));
+    }
+    List<String> messages = new ArrayList<>();
+    for (int i = 0; i < recipients.size(); i++) {
+      Recipient r = recipients.get(i);
+      NotificationResult result;
+      try {
+        result = results.get(i).get();
+      } catch (ActivityFailure e) {
+        log.warn("page to user {} failed for good: {}", r.userId(), e.getMessage());
+        result = new NotificationResult(false, "slack", "gave up after " + NOTIFY_ATTEMPTS
+            + " attempts: " + rootMessage(e));
+      }
+      if (result.sent()) {
+        notified++;
+        messages.add("Paged " + r.name() + " via " + result.via() + " (" + where + ")");
+      } else {
+        messages.add("Could not page " + r.name() + " (" + where + "): " + result.detail()
+            + "; escalation goes on");
+      }
+    }
+    note(messages);
+  }
+
+  private void note(List<String> messages) {
+    if (!in.noteOnIncident()) {
+      return;
+    }
+    try {
+      Workflow.newExternalWorkflowStub(IncidentWorkflow.class,
+              IncidentWorkflow.workflowId(in.incidentId()))
+          .noteEscalation(new EscalationNote(messages));
+    } catch (RuntimeException e) {
+      // the incident workflow is gone (closed): nothing left to write on
+      log.info("could not note on incident {}: {}", in.incidentId(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void acknowledge(String by) {
+    if (!acknowledged) {
+      acknowledged = true;
+      acknowledgedBy = by == null ? "someone" : by;
+    }
+  }
+
+  @Override
+  public void stop(String reason) {
+    stopped = true;
+  }
+
+  @Override
+  public void escalateNow() {
+    escalateNowRequests++;
+  }
+
+  @Override
+  public EscalationState state() {
+    return new EscalationState(phase, trigger, loop, step, notified, acknowledgedBy);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}
