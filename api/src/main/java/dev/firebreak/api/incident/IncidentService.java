@@ -1,5 +1,6 @@
 package dev.firebreak.api.incident;
 
+import dev.firebreak.activities.slack.SlackSettings;
 import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.activities.store.IncidentStore;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,8 @@ public class IncidentService {
   private final boolean postmortemBackend;
   private final IntegrationSettings integrations;
   private final Clock clock;
+  /** Whether new incidents open a Slack channel and post there (issue 5). */
+  @Autowired(required = false) private SlackSettings slack;
 
   public IncidentService(
       WorkflowClient client,
@@ -104,7 +108,8 @@ public class IncidentService {
     IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options.build());
     WorkflowClient.start(
         workflow::run,
-        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident()));
+        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident(),
+            null, slack != null && slack.enabled() ? Boolean.TRUE : null));
     return incident;
   }
 
