@@ -237,4 +237,34 @@ class OnCallApiEndToEndTest extends EndToEndTest {
     assertProblem(http.post("/api/v1/escalation-policies/999999/simulate", "{}"), 404,
         "no escalation policy");
   }
+
+  @Test
+  void aPolicyStepCanPageAPagerDutyServiceAndTheSimulatorShowsIt() {
+    long ann = user("PD-Ann", "U0PDANN" + RUN);
+    long policy = create("/api/v1/escalation-policies", """
+        {"name": "PD %s", "repeat": 1,
+         "steps": [{"delayMinutes": 5, "targets": [{"type": "pagerduty",
+                                                    "pagerdutyServiceId": "PSVC%s"},
+                                                   {"type": "user", "id": %d}]}]}"""
+        .formatted(RUN, RUN, ann));
+    var target = http.get("/api/v1/escalation-policies/" + policy).json()
+        .get("steps").get(0).get("targets").get(0);
+    assertThat(target.get("type").asText()).isEqualTo("pagerduty");
+    assertThat(target.get("pagerdutyServiceId").asText()).isEqualTo("PSVC" + RUN);
+
+    List<String> pages = new ArrayList<>();
+    http.post("/api/v1/escalation-policies/" + policy + "/simulate", "{}").json()
+        .get("notifications").forEach(n -> pages.add(n.get("atMinute").asLong() + " "
+            + n.get("loop").asInt() + "/" + n.get("step").asInt() + " "
+            + n.get("userName").asText() + " " + n.get("via").asText()));
+    // PagerDuty is paged once per incident; the person every round
+    assertThat(pages).containsExactlyInAnyOrder(
+        "0 0/0 PagerDuty service PSVC" + RUN + " pagerduty", "0 0/0 PD-Ann slack",
+        "5 1/0 PD-Ann slack");
+
+    assertProblem(http.post("/api/v1/escalation-policies", """
+        {"name": "PD bad %s", "steps": [{"delayMinutes": 5,
+          "targets": [{"type": "pagerduty"}]}]}""".formatted(RUN)), 400,
+        "steps[0].targets[0].pagerdutyServiceId");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.activities.incident;
 
 import dev.firebreak.activities.integrations.IntegrationSettings;
+import dev.firebreak.activities.slack.SlackSettings;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.activities.temporal.SearchAttributesSwitch;
 import dev.firebreak.workflows.TaskQueues;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,8 @@ public class IncidentOpener {
   private final boolean postmortemBackend;
   private final IntegrationSettings integrations;
   private final Clock clock = Clock.systemUTC();
+  /** Whether new incidents open a Slack channel and post there (issue 5). */
+  @Autowired(required = false) private SlackSettings slack;
 
   public IncidentOpener(
       WorkflowClient client,
@@ -100,7 +104,8 @@ public class IncidentOpener {
     IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options.build());
     WorkflowClient.start(
         workflow::run,
-        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident()));
+        new IncidentRun(incident, 1, postmortemBackend, indexed, integrations.forNewIncident(),
+            null, slack != null && slack.enabled() ? Boolean.TRUE : null));
     return incident;
   }
 }

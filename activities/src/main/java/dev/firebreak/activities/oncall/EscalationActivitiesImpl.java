@@ -60,6 +60,9 @@ public class EscalationActivitiesImpl implements EscalationActivities {
         case TEAM -> ids.addAll(teams.members(target.id()));
         case SCHEDULE -> schedules.find(target.id()).ifPresent(schedule -> ids.addAll(
             OnCall.at(schedule, schedules.overrides(schedule.id(), at, at.plusMillis(1)), at)));
+        case PAGERDUTY -> {
+          // paged through PagerDuty by the escalation workflow, not a Firebreak user
+        }
       }
     }
     Map<Long, User> found = users.findAll(new ArrayList<>(ids)).stream()

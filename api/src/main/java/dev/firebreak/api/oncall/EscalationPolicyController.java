@@ -34,13 +34,16 @@ public class EscalationPolicyController {
   static final int MAX_TARGETS = 50;
   static final int MAX_DELAY_MINUTES = 1440;
 
-  public record TargetRequest(String type, Long id) {}
+  /** {@code id} of a user, schedule or team; {@code pagerdutyServiceId} for type pagerduty. */
+  public record TargetRequest(String type, Long id, String pagerdutyServiceId) {}
 
   public record StepRequest(Integer delayMinutes, List<TargetRequest> targets) {}
 
   public record PolicyRequest(String name, Integer repeat, List<StepRequest> steps) {}
 
-  public record TargetView(String type, long id) {}
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record TargetView(String type, Long id, String pagerdutyServiceId) {}
 
   public record StepView(int delayMinutes, List<TargetView> targets) {}
 
@@ -48,7 +51,9 @@ public class EscalationPolicyController {
     static PolicyView of(EscalationPolicy p) {
       return new PolicyView(p.id(), p.name(), p.repeat(), p.steps().stream()
           .map(s -> new StepView(s.delayMinutes(), s.targets().stream()
-              .map(t -> new TargetView(t.type().name().toLowerCase(Locale.ROOT), t.id()))
+              .map(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY
+                  ? new TargetView("pagerduty", null, t.pagerdutyServiceId())
+                  : new TargetView(t.type().name().toLowerCase(Locale.ROOT), t.id(), null))
               .toList()))
           .toList());
     }
@@ -185,9 +190,18 @@ public class EscalationPolicyController {
       return null;
     }
     check.require(field + ".type", t.type());
-    check.require(field + ".id", t.id());
     EscalationPolicy.TargetType type =
         check.oneOf(field + ".type", t.type(), EscalationPolicy.TargetType.class, null);
+    if (type == EscalationPolicy.TargetType.PAGERDUTY) {
+      String service = t.pagerdutyServiceId() == null ? null : t.pagerdutyServiceId().trim();
+      if (service == null || !service.matches("[A-Za-z0-9]{1,32}")) {
+        check.problem(field + ".pagerdutyServiceId",
+            "a pagerduty target needs a PagerDuty service id (letters and digits)");
+        return null;
+      }
+      return new EscalationPolicy.Target(type, 0, service);
+    }
+    check.require(field + ".id", t.id());
     if (type == null || t.id() == null) {
       return null;
     }
@@ -195,6 +209,7 @@ public class EscalationPolicyController {
       case USER -> users.find(t.id()).isPresent();
       case SCHEDULE -> schedules.find(t.id()).isPresent();
       case TEAM -> teams.find(t.id()).isPresent();
+      case PAGERDUTY -> true;
     };
     if (!exists) {
       check.problem(field + ".id", "no " + type.name().toLowerCase(Locale.ROOT) + " " + t.id());

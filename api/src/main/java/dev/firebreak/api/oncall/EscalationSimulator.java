@@ -1,6 +1,13 @@
 package dev.firebreak.api.oncall;
 
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
+import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
+import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
+import dev.firebreak.workflows.integrations.messages.PagerDutyTriggered;
+import io.temporal.activity.Activity;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.firebreak.workflows.escalation.EscalationActivities;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationRun;
@@ -57,14 +64,60 @@ public class EscalationSimulator {
     }
   }
 
+  /**
+   * Records PagerDuty pages instead of sending them: the first claim of a service succeeds, later
+   * ones find it already paged, as for a real incident.
+   */
+  static final class RecordingPagerDuty implements PagerDutyPageClaims {
+    private static final Pattern WHERE = Pattern.compile("step (\\d+), round (\\d+)");
+    final List<SimulatedNotification> sent = new CopyOnWriteArrayList<>();
+    private final Instant start;
+
+    RecordingPagerDuty(Instant start) {
+      this.start = start;
+    }
+
+    @Override
+    public String claimPagerDutyTrigger(PagerDutyTrigger trigger) {
+      boolean first = sent.stream().noneMatch(s -> s.userName().equals(name(trigger)));
+      if (first) {
+        Matcher where = WHERE.matcher(String.valueOf(trigger.requestedBy()));
+        Instant now = Instant.ofEpochMilli(
+            Activity.getExecutionContext().getInfo().getScheduledTimestamp());
+        boolean found = where.find();
+        sent.add(new SimulatedNotification(Duration.between(start, now).toMinutes(),
+            found ? Integer.parseInt(where.group(1)) - 1 : 0,
+            found ? Integer.parseInt(where.group(2)) - 1 : 0, 0, name(trigger), "pagerduty"));
+      }
+      return first ? "CLAIMED" : "ALREADY_PAGED";
+    }
+
+    private static String name(PagerDutyTrigger trigger) {
+      return "PagerDuty service " + trigger.serviceId();
+    }
+
+  }
+
+  /** The simulation's PagerDuty trigger: the page was recorded when it was claimed. */
+  public static class SimulatedPagerDutyTrigger implements PagerDutyTriggerWorkflow {
+    @Override
+    public PagerDutyTriggered triggerPagerDuty(PagerDutyTrigger trigger) {
+      return new PagerDutyTriggered("SIMULATED", null, trigger.serviceId());
+    }
+  }
+
   public Simulation simulate(EscalationPolicy policy, Instant at, Integer ackAfterMinutes) {
     RecordingPager pager = new RecordingPager();
+    RecordingPagerDuty pagerDuty = new RecordingPagerDuty(at);
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setInitialTime(at).build());
     try {
       Worker worker = env.newWorker(TaskQueues.ONCALL);
       worker.registerWorkflowImplementationTypes(EscalationWorkflowImpl.class);
       worker.registerActivitiesImplementations(lookups, pager);
+      Worker integrations = env.newWorker(TaskQueues.INTEGRATIONS);
+      integrations.registerWorkflowImplementationTypes(SimulatedPagerDutyTrigger.class);
+      integrations.registerActivitiesImplementations(pagerDuty);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       EscalationWorkflow workflow = client.newWorkflowStub(EscalationWorkflow.class,
@@ -86,6 +139,7 @@ public class EscalationSimulator {
             n.loop(), n.recipient().userId(), n.recipient().name(),
             n.recipient().slackUserId() != null ? "slack" : "none"));
       }
+      out.addAll(pagerDuty.sent);
       out.sort(Comparator.comparingLong(SimulatedNotification::atMinute)
           .thenComparingInt(SimulatedNotification::loop)
           .thenComparingInt(SimulatedNotification::step)

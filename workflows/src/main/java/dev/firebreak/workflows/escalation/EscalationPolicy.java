@@ -19,12 +19,21 @@ public record EscalationPolicy(long id, String name, int repeat, List<Step> step
     }
   }
 
-  /** A user, everyone on call in a schedule when the step runs, or every member of a team. */
-  public record Target(TargetType type, long id) {}
+  /**
+   * A user, everyone on call in a schedule when the step runs, every member of a team, or a
+   * PagerDuty service ({@code pagerdutyServiceId}; {@code id} unused), paged once per incident.
+   */
+  public record Target(TargetType type, long id, String pagerdutyServiceId) {
+
+    public Target(TargetType type, long id) {
+      this(type, id, null);
+    }
+  }
 
   public enum TargetType {
     USER,
     SCHEDULE,
-    TEAM
+    TEAM,
+    PAGERDUTY
   }
 }

@@ -1,11 +1,17 @@
 package dev.firebreak.workflows.escalation;
 
+import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.EscalationNote;
+import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
+import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
+import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -53,6 +59,20 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
               .setRetryOptions(RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(2))
                   .setMaximumAttempts(NOTIFY_ATTEMPTS)
+                  .build())
+              .build());
+
+  /** Claims a PagerDuty service's one page per incident, on the integrations worker. */
+  private final PagerDutyPageClaims pagerDuty =
+      Workflow.newActivityStub(
+          PagerDutyPageClaims.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.INTEGRATIONS)
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(10)
                   .build())
               .build());
 
@@ -136,10 +156,26 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   private void pageStep(EscalationPolicy.Step current) {
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    List<Recipient> recipients = config.resolve(current.targets(), at);
     String where = "step " + (step + 1) + ", round " + (loop + 1);
+    List<EscalationPolicy.Target> people = current.targets();
+    List<String> messages = new ArrayList<>();
+    if (people.stream().anyMatch(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY)) {
+      people = people.stream()
+          .filter(t -> t.type() != EscalationPolicy.TargetType.PAGERDUTY).toList();
+      for (EscalationPolicy.Target target : current.targets()) {
+        if (target.type() == EscalationPolicy.TargetType.PAGERDUTY) {
+          messages.add(pagePagerDuty(target.pagerdutyServiceId(), where));
+        }
+      }
+      if (people.isEmpty()) {
+        note(messages);
+        return;
+      }
+    }
+    List<Recipient> recipients = config.resolve(people, at);
     if (recipients.isEmpty()) {
-      note(List.of("Nobody to page at " + where + " (no one on call); escalation goes on"));
+      messages.add("Nobody to page at " + where + " (no one on call); escalation goes on");
+      note(messages);
       return;
     }
     String runKey = Workflow.getInfo().getWorkflowId() + "#" + trigger;
@@ -149,7 +185,6 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
           in.incidentTitle(), in.priority(), at);
       results.add(Async.function(pager::notify, n));
     }
-    List<String> messages = new ArrayList<>();
     for (int i = 0; i < recipients.size(); i++) {
       Recipient r = recipients.get(i);
       NotificationResult result;
@@ -169,6 +204,46 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
     }
     note(messages);
+  }
+
+  /**
+   * Pages a PagerDuty service through a {@link PagerDutyTriggerWorkflow}, once per incident
+   * whatever the round: the claim is the same the escalate endpoint takes. The trigger workflow
+   * notes on the incident whether PagerDuty opened its incident.
+   */
+  private String pagePagerDuty(String serviceId, String where) {
+    PagerDutyTrigger trigger =
+        new PagerDutyTrigger(in.incidentId(), serviceId, "escalation policy (" + where + ")");
+    String claim;
+    try {
+      claim = pagerDuty.claimPagerDutyTrigger(trigger);
+    } catch (ActivityFailure e) {
+      return "Could not page PagerDuty service " + serviceId + " (" + where + "): "
+          + rootMessage(e) + "; escalation goes on";
+    }
+    if (PagerDutyPageClaims.DISABLED.equals(claim)) {
+      return "Could not page PagerDuty service " + serviceId + " (" + where
+          + "): PagerDuty is not enabled; escalation goes on";
+    }
+    if (!PagerDutyPageClaims.CLAIMED.equals(claim)) {
+      return "PagerDuty service " + serviceId + " was already paged for this incident ("
+          + where + ")";
+    }
+    PagerDutyTriggerWorkflow child = Workflow.newChildWorkflowStub(
+        PagerDutyTriggerWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(PagerDutyTriggerWorkflow.workflowId(in.incidentId(), serviceId))
+            .setTaskQueue(TaskQueues.INTEGRATIONS)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .build());
+    Async.function(child::triggerPagerDuty, trigger);
+    try {
+      Workflow.getWorkflowExecution(child).get();
+    } catch (RuntimeException e) {
+      return "Could not page PagerDuty service " + serviceId + " (" + where + "): "
+          + rootMessage(e) + "; escalation goes on";
+    }
+    return "Paging PagerDuty service " + serviceId + " (" + where + ")";
   }
 
   private void note(List<String> messages) {

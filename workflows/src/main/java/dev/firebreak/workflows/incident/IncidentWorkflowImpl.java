@@ -21,6 +21,7 @@ import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
+import dev.firebreak.workflows.slack.IncidentSlack;
 import dev.firebreak.workflows.integrations.ConfluenceActivities;
 import dev.firebreak.workflows.integrations.IntegrationFailures;
 import dev.firebreak.workflows.integrations.JiraActivities;
@@ -86,6 +87,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final boolean postmortemBackend;
   private final boolean searchAttributes;
+  private final boolean slackRequested;
+  /** Null unless Slack is configured and this run is new enough to know about it. */
+  private IncidentSlack slack;
   private final IncidentIntegrations integrations;
   private Incident incident;
   private int nextTimelineSeq;
@@ -99,6 +103,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
     this.escalation = run.escalation();
+    this.slackRequested = run.slackEnabled();
     this.integrations =
         run.integrations() == null ? IncidentIntegrations.NONE : run.integrations();
     if (!run.continued()) {
@@ -110,9 +115,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public Incident run(IncidentRun run) {
+    slack();
     if (!run.continued()) {
       Incident declared = incident;
       store.project(declared, List.of(declared(declared)));
+      if (slack != null) {
+        slack.record(declared(declared));
+      }
       if (integrations.jiraTicket()
           && Workflow.getVersion(JIRA_TICKET, Workflow.DEFAULT_VERSION, 1) == 1) {
         createJiraTicket();
@@ -128,21 +137,28 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     while (true) {
       Workflow.await(
           () -> incident.status() == Status.CLOSED || Workflow.getInfo().isContinueAsNewSuggested()
-              || postmortemPageWanted);
+              || postmortemPageWanted || (slack != null && slack.hasWork()));
       if (postmortemPageWanted) {
         postmortemPageWanted = false;
         createPostmortemPage();
         continue;
       }
+      if (slack != null && slack.hasWork()) {
+        slack.drain(incident, this::note);
+        continue;
+      }
       break;
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
+    if (slack != null) {
+      slack.finish(incident, this::note);
+    }
     if (incident.status() != Status.CLOSED) {
       log.info("incident {} continues as new at timeline entry {}", incident.id(), nextTimelineSeq);
       Workflow.continueAsNew(
           new IncidentRun(
               incident, nextTimelineSeq, postmortemBackend, searchAttributes, run.integrations(),
-              escalation));
+              escalation, slackRequested ? Boolean.TRUE : null));
     }
     return incident;
   }
@@ -459,7 +475,24 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     Incident written = incident;
     store.project(written, List.of(entry));
+    if (slack() != null) {
+      slack.record(entry);
+    }
     return written;
+  }
+
+  /** The Slack side of this run, or null; decided once, by a version marker in new runs. */
+  private IncidentSlack slack() {
+    if (slack == null && slackRequested
+        && Workflow.getVersion(IncidentSlack.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1) {
+      slack = new IncidentSlack();
+    }
+    return slack;
+  }
+
+  /** A note Firebreak itself puts on the timeline (an integration that gave up, for example). */
+  private void note(String message) {
+    commit(TimelineKind.INTEGRATION, message, INTEGRATION_AUTHOR, false);
   }
 
   private static Instant now() {

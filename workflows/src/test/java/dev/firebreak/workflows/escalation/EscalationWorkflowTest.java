@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
+import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
+import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
+import dev.firebreak.workflows.integrations.messages.PagerDutyTriggered;
 import dev.firebreak.workflows.escalation.EscalationPolicy.Step;
 import dev.firebreak.workflows.escalation.EscalationPolicy.Target;
 import dev.firebreak.workflows.escalation.EscalationPolicy.TargetType;
@@ -82,6 +86,7 @@ class EscalationWorkflowTest {
           case USER -> List.of(t.id());
           case TEAM -> teams.getOrDefault(t.id(), List.of());
           case SCHEDULE -> OnCall.at(schedules.get(t.id()), List.of(), at);
+          case PAGERDUTY -> throw new AssertionError("PagerDuty targets are not resolved to users");
         };
         more.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
       }
@@ -124,6 +129,35 @@ class EscalationWorkflowTest {
     }
   }
 
+  /** PagerDuty as the escalation sees it: one claim per (incident, service), pages recorded. */
+  static class PagerDuty implements PagerDutyPageClaims {
+    static final List<PagerDutyTrigger> TRIGGERED = new CopyOnWriteArrayList<>();
+    final List<String> claims = new CopyOnWriteArrayList<>();
+    volatile boolean enabled = true;
+
+    @Override
+    public String claimPagerDutyTrigger(PagerDutyTrigger trigger) {
+      if (!enabled) {
+        return "DISABLED";
+      }
+      String key = trigger.incidentId() + "/" + trigger.serviceId();
+      boolean first = !claims.contains(key);
+      claims.add(key);
+      return first ? "CLAIMED" : "ALREADY_PAGED";
+    }
+
+  }
+
+  /** Stands for the real trigger workflow (tested with the integrations). */
+  public static class RecordingTrigger implements PagerDutyTriggerWorkflow {
+    @Override
+    public PagerDutyTriggered triggerPagerDuty(PagerDutyTrigger trigger) {
+      PagerDuty.TRIGGERED.add(trigger);
+      return new PagerDutyTriggered("PD1", null, trigger.serviceId());
+    }
+  }
+
+  PagerDuty pagerDuty = new PagerDuty();
   TestWorkflowEnvironment env;
   WorkflowClient client;
   Directory directory = new Directory();
@@ -140,6 +174,10 @@ class EscalationWorkflowTest {
     Worker oncall = env.newWorker(TaskQueues.ONCALL);
     oncall.registerWorkflowImplementationTypes(EscalationWorkflowImpl.class);
     oncall.registerActivitiesImplementations(directory, pager);
+    Worker integrations = env.newWorker(TaskQueues.INTEGRATIONS);
+    integrations.registerWorkflowImplementationTypes(RecordingTrigger.class);
+    integrations.registerActivitiesImplementations(pagerDuty);
+    PagerDuty.TRIGGERED.clear();
     env.start();
     client = env.getWorkflowClient();
     directory.users.put(1L, new Recipient(1, "Ann", "U0ANN"));
@@ -178,6 +216,29 @@ class EscalationWorkflowTest {
 
   EscalationState result(EscalationWorkflow w) {
     return WorkflowStub.fromTyped(w).getResult(EscalationState.class);
+  }
+
+  @Test
+  void aPagerDutyTargetPagesItsServiceOnceWhateverTheRound() {
+    policy(1, step(5, new Target(TargetType.PAGERDUTY, 0, "PSVC1"), user(1)), step(5, user(2)));
+    EscalationState end = result(escalation(null));
+
+    assertThat(end.phase()).isEqualTo(EscalationWorkflowImpl.EXHAUSTED);
+    assertThat(PagerDuty.TRIGGERED).hasSize(1);
+    assertThat(PagerDuty.TRIGGERED.get(0).serviceId()).isEqualTo("PSVC1");
+    assertThat(PagerDuty.TRIGGERED.get(0).requestedBy()).contains("step 1, round 1");
+    assertThat(pagerDuty.claims).hasSize(2);
+    assertThat(pager.pages).containsExactly(new Page(0, 0, 0, 1), new Page(5, 0, 1, 2),
+        new Page(10, 1, 0, 1), new Page(15, 1, 1, 2));
+  }
+
+  @Test
+  void aPagerDutyTargetWithPagerDutyDisabledIsNotedAndEscalationGoesOn() {
+    pagerDuty.enabled = false;
+    policy(0, step(5, new Target(TargetType.PAGERDUTY, 0, "PSVC1")), step(5, user(2)));
+    result(escalation(null));
+    assertThat(PagerDuty.TRIGGERED).isEmpty();
+    assertThat(pager.pages).containsExactly(new Page(5, 0, 1, 2));
   }
 
   @Test

@@ -14,6 +14,8 @@ import dev.firebreak.workflows.integrations.messages.IncidentIntegrations;
  *     runs started before integrations existed, means none
  * @param escalation the incident's escalations so far, carried over a continue-as-new; null when
  *     none ran
+ * @param slack whether Slack is configured, so the workflow opens the incident's channel, invites
+ *     responders and posts its changes there; null (runs started before Slack existed) is false
  */
 public record IncidentRun(
     Incident incident,
@@ -21,7 +23,15 @@ public record IncidentRun(
     boolean postmortemBackend,
     boolean searchAttributes,
     IncidentIntegrations integrations,
-    IncidentEscalation escalation) {
+    IncidentEscalation escalation,
+    Boolean slack) {
+
+  public IncidentRun(
+      Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
+      IncidentIntegrations integrations, IncidentEscalation escalation) {
+    this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, integrations, escalation,
+        null);
+  }
 
   public IncidentRun(
       Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes) {
@@ -32,6 +42,10 @@ public record IncidentRun(
       Incident incident, int nextTimelineSeq, boolean postmortemBackend, boolean searchAttributes,
       IncidentIntegrations integrations) {
     this(incident, nextTimelineSeq, postmortemBackend, searchAttributes, integrations, null);
+  }
+
+  public boolean slackEnabled() {
+    return Boolean.TRUE.equals(slack);
   }
 
   public boolean continued() {

@@ -1,0 +1,63 @@
+package dev.firebreak.api.slack;
+
+import dev.firebreak.api.incident.IncidentService;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.Status;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.failure.ApplicationFailure;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends Slack's changes to incident workflows as updates with an id derived from the Slack
+ * interaction (the view, the event), so a repeated delivery is the same update to Temporal and
+ * is applied once.
+ */
+@Component
+public class SlackIncidentUpdates {
+
+  /** The lifecycle refused the change; the message says why. */
+  public static class Refused extends RuntimeException {
+    public Refused(String reason) {
+      super(reason);
+    }
+  }
+
+  private final WorkflowClient client;
+  private final IncidentService incidents;
+
+  public SlackIncidentUpdates(WorkflowClient client, IncidentService incidents) {
+    this.client = client;
+    this.incidents = incidents;
+  }
+
+  public Incident apply(long incidentId, String updateName, String updateId, Object change) {
+    Incident current = incidents.get(incidentId);
+    if (current.status() == Status.CLOSED) {
+      throw new Refused("incident " + incidentId + " is CLOSED");
+    }
+    try {
+      return client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
+          .startUpdate(
+              UpdateOptions.newBuilder(Incident.class)
+                  .setUpdateName(updateName)
+                  .setUpdateId(updateId)
+                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                  .build(),
+              change)
+          .getResult();
+    } catch (WorkflowUpdateException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ApplicationFailure failure
+            && IncidentWorkflowImpl.REFUSED.equals(failure.getType())) {
+          throw new Refused(failure.getOriginalMessage());
+        }
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.firebreak.workflows.slack;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+public class InviteWorkflowImpl implements InviteWorkflow {
+
+  private final InviteActivities activities =
+      Workflow.newActivityStub(
+          InviteActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofSeconds(10))
+                      .setMaximumAttempts(3)
+                      .build())
+              .build());
+
+  @Override
+  public InviteResult invite(InviteRequest request) {
+    List<String> providers = activities.providers();
+    Map<String, Promise<List<String>>> asked = new LinkedHashMap<>();
+    for (String provider : providers) {
+      asked.put(provider, Async.function(activities::responders, provider, request));
+    }
+    Set<String> everyone = new LinkedHashSet<>();
+    List<InviteResult.ProviderFailure> failures = new ArrayList<>();
+    for (Map.Entry<String, Promise<List<String>>> answer : asked.entrySet()) {
+      try {
+        everyone.addAll(answer.getValue().get());
+      } catch (ActivityFailure failed) {
+        failures.add(new InviteResult.ProviderFailure(answer.getKey(), reason(failed)));
+      }
+    }
+    if (everyone.isEmpty()) {
+      return new InviteResult(List.of(), failures);
+    }
+    List<String> invited = activities.invite(request.channelId(), List.copyOf(everyone));
+    return new InviteResult(invited, failures);
+  }
+
+  static String reason(ActivityFailure failed) {
+    Throwable cause = failed.getCause();
+    if (cause instanceof ApplicationFailure app) {
+      return app.getOriginalMessage();
+    }
+    return cause == null ? failed.getMessage() : cause.getMessage();
+  }
+}
