@@ -46,6 +46,7 @@ async function listPage(params) {
   app.innerHTML = `
     <h1>Incidents</h1>
     ${stats ? `<p class="muted" id="stats">Last 30 days: ${stats.incidents} incidents ·
+      median time to acknowledge ${duration(stats.timeToAcknowledge.medianSeconds)} ·
       median time to mitigate ${duration(stats.timeToMitigate.medianSeconds)} ·
       median time to resolve ${duration(stats.timeToResolve.medianSeconds)}</p>` : ''}
     <div class="filters">

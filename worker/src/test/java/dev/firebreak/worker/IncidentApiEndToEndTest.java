@@ -181,8 +181,11 @@ class IncidentApiEndToEndTest extends EndToEndTest {
   @Test
   void analyticsReportTimeToMitigateFromKeyEvents() {
     long id = declare("{\"title\":\"Analytics\",\"priority\":\"P2\"}");
+    assertThat(http.post("/api/v1/incidents/" + id + "/acknowledge", "{\"author\":\"ann\"}")
+        .status()).isEqualTo(200);
     status(id, "{\"status\":\"MITIGATED\"}");
     JsonNode report = http.get("/api/v1/analytics/incidents").json();
+    assertThat(report.get("timeToAcknowledge").get("count").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(report.get("incidents").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(report.get("timeToMitigate").get("count").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(report.get("byPriority").get("P2").asLong()).isGreaterThanOrEqualTo(1);

@@ -444,6 +444,84 @@ class SlackEndToEndTest {
     assertThat(added).isEqualTo(1);
   }
 
+  Reply click(String actionId, String value, String userId) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("type", "block_actions");
+    payload.putObject("team").put("id", "T1").put("domain", "acme");
+    payload.putObject("user").put("id", userId).put("username", "responder")
+        .put("team_id", "T1");
+    payload.put("api_app_id", "A1");
+    payload.put("trigger_id", "trigger-" + actionId + "-" + System.nanoTime());
+    payload.put("response_url", slack.apiUrl() + "response/1");
+    payload.putObject("container").put("type", "message");
+    payload.putObject("channel").put("id", "D1").put("name", "directmessage");
+    ObjectNode action = payload.putArray("actions").addObject();
+    action.put("action_id", actionId).put("block_id", "b1").put("value", value)
+        .put("type", "button").put("action_ts", Instant.now().getEpochSecond() + "."
+            + System.nanoTime() % 1_000_000);
+    action.putObject("text").put("type", "plain_text").put("text", actionId);
+    return send("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()),
+        Map.of(), true);
+  }
+
+  List<String> responses() {
+    return slack.calls("response/1").stream().map(LoggedRequest::getBodyAsString).toList();
+  }
+
+  @Test
+  void oncallShowsWhoIsOnCallAndItsButtonsPageAcknowledgeAndResolve() {
+    slack.answer("response/1", "{\"ok\":true}");
+    String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    String annSlack = "U0ANN" + run;
+    long ann = http.post("/api/v1/users", "{\"name\":\"Oncall Ann " + run
+        + "\",\"email\":\"ann." + run + "@oncall.test\",\"slackUserId\":\"" + annSlack
+        + "\"}").json().get("id").asLong();
+    long schedule = http.post("/api/v1/schedules", """
+        {"name": "Primary %s", "timeZone": "UTC",
+         "layers": [{"start": "2026-01-01T00:00:00", "rotation": "daily", "users": [%d]}]}"""
+        .formatted(run, ann)).json().get("id").asLong();
+    long policy = http.post("/api/v1/escalation-policies", """
+        {"name": "Checkout %s", "steps": [{"delayMinutes": 30,
+          "targets": [{"type": "schedule", "id": %d}]}]}""".formatted(run, schedule))
+        .json().get("id").asLong();
+    long service = http.post("/api/v1/services", "{\"name\":\"Checkout " + run
+        + "\",\"escalationPolicyId\":" + policy + "}").json().get("id").asLong();
+
+    Reply oncall = command("oncall", "C_GENERAL");
+    assertThat(oncall.status()).isEqualTo(200);
+    assertThat(oncall.json().get("text").asText())
+        .contains("*Primary " + run + "*: <@" + annSlack + ">");
+    assertThat(oncall.body()).contains("\"action_id\":\"oncall_page_" + service + "\"",
+        "Page Checkout " + run);
+
+    // the button opens an incident on the service: its policy pages Ann, who is invited too
+    assertThat(click("oncall_page_" + service, String.valueOf(service), "U9").status())
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+            "SELECT count(*) FROM incident WHERE service_id = :s").param("s", service)
+        .query(Long.class).single() == 1);
+    long incident = jdbc.sql("SELECT id FROM incident WHERE service_id = :s")
+        .param("s", service).query(Long.class).single();
+    await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
+        .anyMatch(r -> r.getBodyAsString().contains("\"channel\":\"" + annSlack + "\"")
+            && r.getBodyAsString().contains("incident_acknowledge")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> slack.forms("conversations.invite",
+        f -> String.valueOf(f.get("users")).contains(annSlack)).size() == 1);
+    assertThat(responses()).anyMatch(r -> r.contains("Incident #" + incident + " opened on"));
+
+    // Acknowledge, then Resolve, from the page's buttons
+    assertThat(click("incident_acknowledge", String.valueOf(incident), annSlack).status())
+        .isEqualTo(200);
+    JsonNode acknowledged = http.get("/api/v1/incidents/" + incident).json();
+    assertThat(acknowledged.get("keyEvents").get("acknowledged").isNull()).isFalse();
+    assertThat(acknowledged.get("timeline").toString()).contains("Oncall Ann " + run);
+    click("incident_resolve", String.valueOf(incident), annSlack);
+    assertThat(http.get("/api/v1/incidents/" + incident).json().get("status").asText())
+        .isEqualTo("MITIGATED");
+    click("incident_resolve", String.valueOf(incident), annSlack);
+    assertThat(responses()).anyMatch(r -> r.contains("already MITIGATED"));
+  }
+
   @Test
   void helpStatusAliasesAndUnknownSubcommands() {
     assertThat(command("", "C_GENERAL").json().get("text").asText())

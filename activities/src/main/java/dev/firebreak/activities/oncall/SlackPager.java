@@ -25,8 +25,8 @@ public class SlackPager {
   private final String token;
 
   public SlackPager(
-      @Value("${SLACK_API_URL:https://slack.com/api/}") String baseUrl,
-      @Value("${SLACK_BOT_TOKEN:}") String token) {
+      @Value("${firebreak.slack.api-url:https://slack.com/api/}") String baseUrl,
+      @Value("${firebreak.slack.bot-token:}") String token) {
     HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))

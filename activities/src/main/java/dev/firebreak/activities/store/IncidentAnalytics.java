@@ -11,8 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Response metrics over the incidents declared in a window, from the read model's key events:
- * time to detect (started → detected), to mitigate (declared → mitigated) and to resolve (declared
- * → resolved). Incidents without the two events of a metric are left out of it.
+ * time to detect (started → detected), to acknowledge (declared → acknowledged, MTTA), to mitigate
+ * (declared → mitigated) and to resolve (declared → resolved, MTTR). Incidents without the two
+ * events of a metric are left out of it.
  */
 @Repository
 public class IncidentAnalytics {
@@ -27,6 +28,7 @@ public class IncidentAnalytics {
       Map<String, Long> byPriority,
       Map<String, Long> byStatus,
       Duration timeToDetect,
+      Duration timeToAcknowledge,
       Duration timeToMitigate,
       Duration timeToResolve) {}
 
@@ -44,6 +46,7 @@ public class IncidentAnalytics {
         group("priority", where, from, to, serviceId),
         group("status", where, from, to, serviceId),
         duration("started_at", "detected_at", where, from, to, serviceId),
+        duration("declared_at", "acknowledged_at", where, from, to, serviceId),
         duration("declared_at", "mitigated_at", where, from, to, serviceId),
         duration("declared_at", "resolved_at", where, from, to, serviceId));
   }

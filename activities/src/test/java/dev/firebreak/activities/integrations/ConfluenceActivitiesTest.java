@@ -1,5 +1,7 @@
 package dev.firebreak.activities.integrations;
 
+import dev.firebreak.activities.oncall.OnCallRows;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -49,6 +51,8 @@ class ConfluenceActivitiesTest {
   IncidentLinkStore links;
   PagerDutyStore pagerDuty;
   ConfluenceActivitiesImpl activities;
+  /** Firebreak's own on-call rows the export sees; none unless a test sets them. */
+  List<OnCallRows.Row> firebreakRows = List.of();
 
   @BeforeAll
   static void servers() {
@@ -76,7 +80,7 @@ class ConfluenceActivitiesTest {
         "PM", "999");
     JiraSettings jira = new JiraSettings(false, "", "", "", false, "", "", "", "", "Incident", "");
     activities = new ConfluenceActivitiesImpl(settings, new ConfluenceClient(settings), incidents,
-        links, pagerDuty, IntegrationTestSupport.settings(jira, settings));
+        links, pagerDuty, IntegrationTestSupport.settings(jira, settings), at -> firebreakRows);
   }
 
   @Test
@@ -177,6 +181,29 @@ class ConfluenceActivitiesTest {
             + "\"body\":{\"storage\":{\"value\":" + IntegrationHttpJson.quote(current) + "}}}")));
     assertThat(activities.exportOnCallPage().changedAnything()).isFalse();
     wiki.verify(1, putRequestedFor(urlEqualTo("/wiki/rest/api/content/123456")));
+  }
+
+  @Test
+  void theOnCallPageShowsFirebreaksEscalationPoliciesBeforePagerDutys() {
+    firebreakRows = List.of(
+        new OnCallRows.Row("Checkout primary", 1, "schedule Weekdays", List.of("Ann", "Bob")),
+        new OnCallRows.Row("Checkout primary", 2, "team SRE", List.of()));
+    wiki.stubFor(get(urlEqualTo("/wiki/rest/api/content/123456?expand=version,body.storage"))
+        .willReturn(okJson("{\"id\":\"123456\",\"title\":\"On-call\",\"version\":"
+            + "{\"number\":4},\"body\":{\"storage\":{\"value\":\"old\"}}}")));
+    wiki.stubFor(put(urlEqualTo("/wiki/rest/api/content/123456"))
+        .willReturn(okJson("{\"id\":\"123456\",\"title\":\"On-call\",\"version\":{\"number\":5}}")));
+
+    SyncReport report = activities.exportOnCallPage();
+
+    assertThat(report.changes().get(0).updated()).isEqualTo(1);
+    wiki.verify(putRequestedFor(urlEqualTo("/wiki/rest/api/content/123456"))
+        .withRequestBody(matchingJsonPath("$.body.storage.value",
+            containing("<h2>Checkout primary</h2>")))
+        .withRequestBody(matchingJsonPath("$.body.storage.value",
+            containing("<td>1</td><td>schedule Weekdays</td><td>Ann, Bob</td>")))
+        .withRequestBody(matchingJsonPath("$.body.storage.value",
+            containing("<td>2</td><td>team SRE</td><td>—</td>"))));
   }
 
   /** JSON string quoting for stub bodies. */

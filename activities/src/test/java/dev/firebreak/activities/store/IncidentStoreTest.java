@@ -150,6 +150,8 @@ class IncidentStoreTest {
     assertThat(report.byStatus()).containsEntry("CLOSED", 3L).containsEntry("OPEN", 1L);
     assertThat(report.timeToDetect().count()).isEqualTo(3);
     assertThat(report.timeToDetect().meanSeconds()).isEqualTo(60.0);
+    assertThat(report.timeToAcknowledge().count()).isZero();
+    assertThat(report.timeToAcknowledge().meanSeconds()).isNull();
     assertThat(report.timeToMitigate().count()).isEqualTo(3);
     assertThat(report.timeToMitigate().meanSeconds()).isEqualTo(1200.0);
     assertThat(report.timeToMitigate().medianSeconds()).isEqualTo(1200.0);

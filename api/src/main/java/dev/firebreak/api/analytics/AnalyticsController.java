@@ -24,7 +24,7 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/v1/analytics/incidents")
-  @Operation(summary = "Counts and time to detect, mitigate and resolve",
+  @Operation(summary = "Counts and time to detect, acknowledge (MTTA), mitigate and resolve (MTTR)",
       description = "Over the incidents declared in [from, to) (default: the last 30 days),"
           + " optionally for one service")
   public IncidentAnalytics.Report incidents(

@@ -3,6 +3,14 @@ package dev.firebreak.api.slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.model.block.LayoutBlock;
+import dev.firebreak.activities.directory.Service;
+import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.workflows.incident.messages.Acknowledge;
+import java.time.Instant;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -82,16 +90,21 @@ public class SlackHandlers {
   private final SlackStore store;
   private final UserStore users;
   private final WorkflowClient temporal;
+  private final SlackOnCall onCall;
+  private final ServiceStore services;
   private final Map<String, Entry> subcommands = new LinkedHashMap<>();
 
   public SlackHandlers(SlackSettings settings, IncidentService incidents,
-      SlackIncidentUpdates updates, SlackStore store, UserStore users, WorkflowClient temporal) {
+      SlackIncidentUpdates updates, SlackStore store, UserStore users, WorkflowClient temporal,
+      SlackOnCall onCall, ServiceStore services) {
     this.settings = settings;
     this.incidents = incidents;
     this.updates = updates;
     this.store = store;
     this.users = users;
     this.temporal = temporal;
+    this.onCall = onCall;
+    this.services = services;
     // Adding a subcommand is one method and one line here.
     subcommand("open", "", "open an incident (a form asks for its details)", this::open);
     subcommand("update", "[id]", "change status, roles or priority of this channel's incident",
@@ -99,6 +112,8 @@ public class SlackHandlers {
     subcommand("close", "[id]", "close this channel's incident", this::close);
     subcommand("status", "[id]", "this channel's incident, or the open ones", this::status);
     subcommand("sos", "[message]", "call the SOS responders for help, here", this::sos);
+    subcommand("oncall", "", "who is on call now, and buttons to page a service's escalation"
+        + " policy", this::oncall);
     subcommand("help", "", "this help", this::help);
   }
 
@@ -143,6 +158,9 @@ public class SlackHandlers {
       }
       return ctx.ack();
     });
+    app.blockAction(SlackOnCall.PAGE_ACTION, this::pageService);
+    app.blockAction(ACKNOWLEDGE_ACTION, this::acknowledgeButton);
+    app.blockAction(RESOLVE_ACTION, this::resolveButton);
     app.event(ReactionAddedEvent.class, this::reactionAdded);
     app.event(AppHomeOpenedEvent.class, this::homeOpened);
   }
@@ -167,6 +185,87 @@ public class SlackHandlers {
     } catch (ApiException e) {
       return ctx.ack(":warning: " + e.getMessage());
     }
+  }
+
+  Response oncall(Invocation in) {
+    Instant now = Instant.now();
+    String text = onCall.text(now);
+    List<LayoutBlock> blocks = onCall.blocks(now);
+    return in.ctx().ack(r -> r.text(text).blocks(blocks));
+  }
+
+  // the buttons of escalation pages and of /incident oncall
+
+  /** The buttons of an escalation page (see the on-call SlackPager), valued with the incident id. */
+  static final String ACKNOWLEDGE_ACTION = "incident_acknowledge";
+  static final String RESOLVE_ACTION = "incident_resolve";
+
+  /**
+   * "Page <service>": opens a P2 incident on the service, whose escalation policy then pages. The
+   * dedup key comes from the click, so Slack's retry of the same click opens nothing more.
+   */
+  Response pageService(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload payload = request.getPayload();
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    String author = author(payload.getUser().getId(), payload.getUser().getUsername());
+    Optional<Service> service = services.find(Long.parseLong(action.getValue()));
+    if (service.isEmpty()) {
+      return reply(ctx, ":warning: That service no longer exists.");
+    }
+    Incident draft = new Incident(0, "Paged from Slack: " + service.get().name(),
+        "Paged by " + author + " with /" + settings.command().replace("/", "") + " oncall",
+        Priority.P2, Environment.PRD, null, false,
+        "slack-page-" + payload.getUser().getId() + "-" + action.getActionTs(), null, author,
+        Status.OPEN, null, Roles.NONE, KeyEvents.NONE, 0, service.get().id());
+    Incident incident = incidents.create(draft).incident();
+    return reply(ctx, ":rotating_light: Incident #" + incident.id() + " opened on "
+        + service.get().name() + "; its escalation policy is paging.");
+  }
+
+  Response acknowledgeButton(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload payload = request.getPayload();
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    long id = Long.parseLong(action.getValue());
+    String slackUser = payload.getUser().getId();
+    Long userId = users.findBySlackUserId(slackUser).map(u -> u.id()).orElse(null);
+    String author = author(slackUser, payload.getUser().getUsername());
+    try {
+      updates.apply(id, "acknowledge", "slack-ack-" + slackUser + "-" + action.getActionTs(),
+          new Acknowledge(userId, author));
+      return reply(ctx, ":white_check_mark: " + author + " acknowledged incident #" + id
+          + ": paging stopped.");
+    } catch (SlackIncidentUpdates.Refused | ApiException refused) {
+      return reply(ctx, ":warning: Incident #" + id + ": " + refused.getMessage());
+    }
+  }
+
+  /** "Resolve" from a page: the incident is MITIGATED, which also stops its escalation. */
+  Response resolveButton(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload payload = request.getPayload();
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    long id = Long.parseLong(action.getValue());
+    String slackUser = payload.getUser().getId();
+    String author = author(slackUser, payload.getUser().getUsername());
+    try {
+      updates.apply(id, "changeStatus", "slack-resolve-" + slackUser + "-" + action.getActionTs(),
+          new ChangeStatus(Status.MITIGATED, "Resolved from Slack by " + author, null, author));
+      return reply(ctx, ":white_check_mark: " + author + " marked incident #" + id
+          + " MITIGATED.");
+    } catch (SlackIncidentUpdates.Refused | ApiException refused) {
+      return reply(ctx, ":warning: Incident #" + id + ": " + refused.getMessage());
+    }
+  }
+
+  /** Acknowledges the click and tells the user how it went, where Slack gave a response URL. */
+  private Response reply(ActionContext ctx, String text) {
+    try {
+      if (ctx.getResponseUrl() != null) {
+        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+      }
+    } catch (IOException | RuntimeException e) {
+      log.info("could not answer a Slack button ({}): {}", text, e.getMessage());
+    }
+    return ctx.ack();
   }
 
   Response open(Invocation in) throws IOException, SlackApiException {

@@ -3,6 +3,7 @@ package dev.firebreak.activities.integrations.confluence;
 import dev.firebreak.activities.integrations.IncidentLinkStore;
 import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore;
+import dev.firebreak.activities.oncall.OnCallRows;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.integrations.ConfluenceActivities;
@@ -22,6 +23,7 @@ public class ConfluenceActivitiesImpl implements ConfluenceActivities {
 
   private static final Logger log = LoggerFactory.getLogger(ConfluenceActivitiesImpl.class);
 
+  private final OnCallRows firebreakOnCall;
   private final ConfluenceSettings settings;
   private final ConfluenceClient confluence;
   private final IncidentStore incidents;
@@ -31,8 +33,10 @@ public class ConfluenceActivitiesImpl implements ConfluenceActivities {
 
   public ConfluenceActivitiesImpl(
       ConfluenceSettings settings, ConfluenceClient confluence, IncidentStore incidents,
-      IncidentLinkStore links, PagerDutyStore pagerDuty, IntegrationSettings integrations) {
+      IncidentLinkStore links, PagerDutyStore pagerDuty, IntegrationSettings integrations,
+      OnCallRows firebreakOnCall) {
     this.settings = settings;
+    this.firebreakOnCall = firebreakOnCall;
     this.confluence = confluence;
     this.incidents = incidents;
     this.links = links;
@@ -73,7 +77,8 @@ public class ConfluenceActivitiesImpl implements ConfluenceActivities {
               + " CONFLUENCE_ON_CALL_PAGE_ID)", "ConfluenceDisabled");
     }
     List<PagerDutyStore.OnCall> onCalls = pagerDuty.onCalls();
-    String storage = ConfluencePages.onCall(onCalls);
+    List<OnCallRows.Row> rows = firebreakOnCall.at(Instant.now());
+    String storage = ConfluencePages.onCall(rows, onCalls);
     ConfluenceClient.Page current = confluence.get(settings.onCallPageId());
     int updated = 0;
     if (!storage.equals(current.storage())) {
@@ -83,6 +88,7 @@ public class ConfluenceActivitiesImpl implements ConfluenceActivities {
     log.info("Confluence on-call page {}: {} on-calls, {}", current.id(), onCalls.size(),
         updated == 1 ? "version " + (current.version() + 1) + " written" : "unchanged");
     return new SyncReport("confluence-oncall", Instant.now(),
-        List.of(new SyncChange("page " + current.id(), 0, updated, 0, onCalls.size())));
+        List.of(new SyncChange("page " + current.id(), 0, updated, 0,
+            onCalls.size() + rows.size())));
   }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.activities.integrations.confluence;
 
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore.OnCall;
+import dev.firebreak.activities.oncall.OnCallRows;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.KeyEvents;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
@@ -69,9 +70,36 @@ public final class ConfluencePages {
     return html.toString();
   }
 
-  /** The on-call page: one table per escalation policy, a row per level and person. */
+  /** The on-call page from PagerDuty's on-calls alone. */
   public static String onCall(List<OnCall> onCalls) {
+    return onCall(List.of(), onCalls);
+  }
+
+  /**
+   * The on-call page: Firebreak's escalation policies, a row per level and target with whom it
+   * pages now; then PagerDuty's, one table per escalation policy, a row per level and person.
+   */
+  public static String onCall(List<OnCallRows.Row> firebreak, List<OnCall> onCalls) {
     StringBuilder html = new StringBuilder();
+    if (!firebreak.isEmpty()) {
+      html.append("<p>Who Firebreak's escalation policies page now, per level."
+          + " Written by Firebreak; edits here are overwritten.</p>");
+      String policy = null;
+      for (OnCallRows.Row row : firebreak) {
+        if (!row.policy().equals(policy)) {
+          if (policy != null) {
+            html.append("</tbody></table>");
+          }
+          policy = row.policy();
+          html.append("<h2>").append(esc(policy)).append("</h2><table><tbody><tr><th>Level</th>"
+              + "<th>Target</th><th>On call</th></tr>");
+        }
+        html.append("<tr><td>").append(row.level()).append("</td><td>").append(esc(row.target()))
+            .append("</td><td>").append(row.people().isEmpty() ? "—"
+                : esc(String.join(", ", row.people()))).append("</td></tr>");
+      }
+      html.append("</tbody></table>");
+    }
     html.append("<p>Who is on call, per escalation policy and level, as PagerDuty says."
         + " Written by Firebreak; edits here are overwritten.</p>");
     if (onCalls.isEmpty()) {
