@@ -184,7 +184,7 @@ class AlertGroupWorkflowTest {
   }
 
   @Test
-  void manyBatchesContinueAsNewWithExactCounts() {
+  void manyBatchesContinueAsNewWithExactCounts() throws InterruptedException {
     AlertGroupWorkflowImpl.maxBatchesPerRun = 5;
     WorkflowExecution first = send(5, "storm", batch(event(AlertAction.TRIGGER, 1, Priority.P2)));
     List<AlertBatch> sent = new ArrayList<>();
@@ -193,14 +193,20 @@ class AlertGroupWorkflowTest {
       sent.add(b);
       send(5, "storm", b);
     }
+    // more batches than a run takes: the workflow continues as new (poll: it runs in real time)
+    String id = AlertGroupWorkflow.workflowId(5, "storm");
+    long deadline = System.currentTimeMillis() + 10_000;
+    String lastRun = first.getRunId();
+    while (lastRun.equals(first.getRunId()) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      lastRun = client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+    }
     send(5, "storm", sent.get(3)); // a retry across runs is still recognised
     send(5, "storm", batch(event(AlertAction.RESOLVE, 1, null)));
     AlertGroup done = result(5, "storm");
     assertThat(done.count()).isEqualTo(231);
     assertThat(activities.groups).hasSize(1);
     assertThat(activities.incidentsOpened).hasSize(1);
-    String lastRun = client.newUntypedWorkflowStub(AlertGroupWorkflow.workflowId(5, "storm"))
-        .describe().getExecution().getRunId();
     assertThat(lastRun).isNotEqualTo(first.getRunId());
   }
 }
