@@ -34,4 +34,21 @@ class TemporalUnavailableTest {
     // the read side still works from the database
     assertThat(http.get("/api/v1/incidents").status()).isEqualTo(200);
   }
+
+  @Test
+  void anEventThatCannotReachTemporalAnswers503SoTheSenderRetries() {
+    Http http = new Http(port);
+    Http.Response service = http.post("/api/v1/services", "{\"name\":\"Unreachable\"}");
+    assertThat(service.status()).as(service.body()).isEqualTo(201);
+    String key = service.json().get("integrationKey").asText();
+
+    Http.Response response = http.post("/v2/enqueue", """
+        {"routing_key": "%s", "dedup_key": "lost?", "event_action": "trigger",
+         "payload": {"summary": "Temporal is down", "source": "test", "severity": "critical"}}"""
+        .formatted(key));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(503);
+    assertThat(response.json().get("status").asText()).isEqualTo("unavailable");
+    assertThat(jdbc.sql("SELECT count(*) FROM alert_group").query(Long.class).single()).isZero();
+  }
 }

@@ -6,6 +6,9 @@ public final class TaskQueues {
   /** Incident lifecycles and their store projection. */
   public static final String INCIDENTS = "firebreak-incidents";
 
+  /** Alert groups and heartbeat monitors: the signals coming in. */
+  public static final String ALERTS = "firebreak-alerts";
+
   /** Calls to PagerDuty, Jira and Confluence, and the scheduled syncs. */
   public static final String INTEGRATIONS = "firebreak-integrations";
 

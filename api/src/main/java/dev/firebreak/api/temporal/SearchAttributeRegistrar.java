@@ -1,5 +1,7 @@
 package dev.firebreak.api.temporal;
 
+import dev.firebreak.activities.temporal.SearchAttributesSwitch;
+import dev.firebreak.workflows.alert.AlertSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -8,7 +10,9 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
  * the log says so; register them as infra/README.md shows.
  */
 @Component
-public class SearchAttributeRegistrar implements InitializingBean {
+public class SearchAttributeRegistrar implements InitializingBean, SearchAttributesSwitch {
 
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
 
@@ -39,7 +43,13 @@ public class SearchAttributeRegistrar implements InitializingBean {
     this.wanted = wanted;
   }
 
+  /** Incidents' and alert groups' attributes. */
+  static final List<SearchAttributeKey<?>> ALL =
+      Stream.concat(IncidentSearchAttributes.ALL.stream(), AlertSearchAttributes.ALL.stream())
+          .toList();
+
   /** Whether workflows may set Firebreak's search attributes. */
+  @Override
   public boolean enabled() {
     return enabled;
   }
@@ -56,13 +66,13 @@ public class SearchAttributeRegistrar implements InitializingBean {
                 .setChannel(stubs.getRawChannel())
                 .validateAndBuildWithDefaults());
     boolean all = true;
-    for (SearchAttributeKey<?> key : IncidentSearchAttributes.ALL) {
+    for (SearchAttributeKey<?> key : ALL) {
       all &= register(operator, key);
     }
     enabled = all;
     if (all) {
       log.info("search attributes ready in namespace {}: {}", namespace,
-          IncidentSearchAttributes.ALL.stream().map(SearchAttributeKey::getName).toList());
+          ALL.stream().map(SearchAttributeKey::getName).toList());
     }
   }
 

@@ -1,0 +1,57 @@
+package dev.firebreak.activities.alert;
+
+import dev.firebreak.activities.incident.IncidentOpener;
+import dev.firebreak.workflows.alert.AlertActivities;
+import dev.firebreak.workflows.alert.messages.AlertEventRecord;
+import dev.firebreak.workflows.alert.messages.AlertGroup;
+import dev.firebreak.workflows.incident.IncidentRules;
+import dev.firebreak.workflows.incident.messages.Environment;
+import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.KeyEvents;
+import dev.firebreak.workflows.incident.messages.Roles;
+import dev.firebreak.workflows.incident.messages.Status;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The alert groups' projection and incident opening; registered on the alerts worker. */
+@Component("alertActivities")
+public class AlertActivitiesImpl implements AlertActivities {
+
+  private final AlertStore store;
+  private final IncidentOpener incidents;
+
+  public AlertActivitiesImpl(AlertStore store, IncidentOpener incidents) {
+    this.store = store;
+    this.incidents = incidents;
+  }
+
+  /** The dedup key of the incident a group opens: one incident per group, even on retries. */
+  public static String incidentDedupKey(AlertGroup group) {
+    return "alert-group-" + group.id();
+  }
+
+  @Override
+  @Transactional
+  public long project(AlertGroup group, List<AlertEventRecord> newEvents) {
+    return store.project(group, newEvents);
+  }
+
+  @Override
+  public long openIncident(AlertGroup group) {
+    var linked = store.incidentOf(group.id());
+    if (linked.isPresent()) {
+      return linked.get();
+    }
+    String title = AlertStore.cap(group.summary(), IncidentRules.TITLE_MAX);
+    String description = "Opened by alert group " + group.id() + " (dedup key " + group.dedupKey()
+        + (group.source() == null ? "" : ", source " + group.source()) + ", severity "
+        + group.severity() + ").";
+    Incident draft = new Incident(0, title, description, group.priority(), Environment.PRD, null,
+        false, incidentDedupKey(group), null, "firebreak-alerts", Status.OPEN, null, Roles.NONE,
+        KeyEvents.NONE, 0, group.serviceId());
+    long id = incidents.create(draft).incident().id();
+    store.linkIncident(group.id(), id);
+    return id;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.firebreak.api.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.activities.alert.AlertStore;
+import dev.firebreak.api.problem.ApiException;
+import dev.firebreak.api.problem.Checker;
+import dev.firebreak.workflows.alert.messages.AlertEventRecord;
+import dev.firebreak.workflows.alert.messages.AlertGroup;
+import dev.firebreak.workflows.alert.messages.AlertStatus;
+import dev.firebreak.workflows.incident.messages.Priority;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Alerts", description = "Alert groups: one per open (service, dedup key)")
+public class AlertController {
+
+  private static final int MAX_PAGE = 200;
+
+  /** An alert group as the API shows it. */
+  public record AlertResponse(
+      long id, long serviceId, String dedupKey, String summary, String source, String severity,
+      AlertStatus status, long count, Instant firstAt, Instant lastAt, Instant acknowledgedAt,
+      Instant resolvedAt, Priority priority, Long incidentId, String workflowId,
+      List<EventResponse> events) {
+
+    static AlertResponse of(AlertGroup g, List<EventResponse> events) {
+      return new AlertResponse(g.id(), g.serviceId(), g.dedupKey(), g.summary(), g.source(),
+          g.severity(), g.status(), g.count(), g.firstAt(), g.lastAt(), g.acknowledgedAt(),
+          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events);
+    }
+  }
+
+  /** One event (or several coalesced repeats: {@code count}) of a group. */
+  public record EventResponse(
+      int seq, Instant at, String action, int count, String summary, String severity,
+      Object details) {
+
+    static EventResponse of(AlertEventRecord e) {
+      return new EventResponse(e.seq(), e.at(), e.action().wire(), e.count(), e.summary(),
+          e.severity(), details(e.details()));
+    }
+
+    private static Object details(String text) {
+      if (text == null) {
+        return null;
+      }
+      JsonNode node = Bodies.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return node == null || !node.isContainerNode() ? text
+          : Bodies.JSON.convertValue(node, Object.class);
+    }
+  }
+
+  public record Page(List<AlertResponse> items, long total, int limit, int offset) {}
+
+  private final AlertStore alerts;
+
+  public AlertController(AlertStore alerts) {
+    this.alerts = alerts;
+  }
+
+  @GetMapping("/alerts")
+  @Operation(summary = "List alert groups, newest first")
+  public Page list(
+      @RequestParam(required = false) Long serviceId,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    Checker check = new Checker();
+    AlertStatus wanted = check.oneOf("status", status, AlertStatus.class, null);
+    if (limit < 1 || limit > MAX_PAGE) {
+      check.problem("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    if (offset < 0) {
+      check.problem("offset", "must not be negative");
+    }
+    check.done();
+    AlertStore.Filter filter = new AlertStore.Filter(serviceId, wanted);
+    return new Page(
+        alerts.list(filter, limit, offset).stream().map(g -> AlertResponse.of(g, null)).toList(),
+        alerts.count(filter), limit, offset);
+  }
+
+  @GetMapping("/alerts/{id}")
+  @Operation(summary = "One alert group with its recent events, newest first")
+  public AlertResponse get(@PathVariable long id) {
+    AlertGroup group = alerts.find(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
+    return AlertResponse.of(group,
+        alerts.recentEvents(id).stream().map(EventResponse::of).toList());
+  }
+
+  @GetMapping("/suppressed-events")
+  @Operation(summary = "Events a routing rule suppressed, newest first")
+  public List<AlertStore.Suppressed> suppressed(
+      @RequestParam long serviceId, @RequestParam(defaultValue = "50") int limit) {
+    return alerts.suppressed(serviceId, Math.max(1, Math.min(limit, MAX_PAGE)));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.firebreak.api.channel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.activities.channel.ReceiveChannelStore;
+import dev.firebreak.activities.directory.Service;
+import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.api.alert.Bodies;
+import dev.firebreak.api.alert.EventPipeline;
+import dev.firebreak.api.problem.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where receive channels are posted to. An unknown key is 404 and its body is never read nor
+ * stored; a payload that gives no valid event is 400 naming why, and nothing of it is sent;
+ * otherwise 202 once every event is durable, or 503 when that cannot be done.
+ */
+@RestController
+@Tag(name = "Receive channels")
+public class ChannelIngestController {
+
+  private final ReceiveChannelStore channels;
+  private final ServiceStore services;
+  private final EventPipeline pipeline;
+
+  public ChannelIngestController(ReceiveChannelStore channels, ServiceStore services,
+      EventPipeline pipeline) {
+    this.channels = channels;
+    this.services = services;
+    this.pipeline = pipeline;
+  }
+
+  @PostMapping("/api/v1/integrations/alertmanager/{key}")
+  @Operation(summary = "Prometheus Alertmanager webhook (version 4)")
+  public ResponseEntity<Map<String, Object>> alertmanager(
+      @PathVariable String key, HttpServletRequest request) {
+    return ingest(key, ReceiveChannelController.ALERTMANAGER, request);
+  }
+
+  @PostMapping("/api/v1/webhooks/{key}")
+  @Operation(summary = "Any JSON, turned into an event by the channel's mapping")
+  public ResponseEntity<Map<String, Object>> webhook(
+      @PathVariable String key, HttpServletRequest request) {
+    return ingest(key, ReceiveChannelController.GENERIC, request);
+  }
+
+  private ResponseEntity<Map<String, Object>> ingest(String key, String type,
+      HttpServletRequest request) {
+    ReceiveChannelStore.Channel channel = channels.findByKey(key)
+        .filter(c -> c.type().equals(type))
+        .orElseThrow(() -> ApiException.notFound("no " + type + " receive channel with this key"));
+    Service service = services.find(channel.serviceId())
+        .orElseThrow(() -> ApiException.notFound("the channel's service is gone"));
+    JsonNode body;
+    try {
+      body = Bodies.parse(Bodies.read(request));
+    } catch (Bodies.TooLarge e) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest(List.of(
+          new ApiException.FieldProblem("body", "could not be read")));
+    }
+    if (body == null) {
+      throw ApiException.badRequest(List.of(
+          new ApiException.FieldProblem("body", "is not valid JSON")));
+    }
+    List<ChannelEvents.Converted> converted = ReceiveChannelController.convert(channel, body);
+    List<ApiException.FieldProblem> problems = converted.stream().filter(c -> c.error() != null)
+        .map(c -> {
+          int colon = c.error().indexOf(": ");
+          return new ApiException.FieldProblem(c.error().substring(0, Math.max(colon, 0)),
+              c.error().substring(colon + 2));
+        }).toList();
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    List<CompletableFuture<Boolean>> accepted = new ArrayList<>();
+    List<String> dedupKeys = new ArrayList<>();
+    for (ChannelEvents.Converted c : converted) {
+      EventPipeline.Decision decision = pipeline.decide(service, c.event());
+      accepted.add(pipeline.submit(decision));
+      dedupKeys.add(decision.dedupKey());
+    }
+    try {
+      Bodies.await(accepted);
+    } catch (Bodies.NotAccepted e) {
+      throw ApiException.unavailable("the events could not be stored; retry later");
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("status", "success");
+    answer.put("events", converted.size());
+    answer.put("dedupKeys", dedupKeys);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.firebreak.workflows.alert.messages;
+
+/** Where an alert group stands. */
+public enum AlertStatus {
+  TRIGGERED,
+  ACKNOWLEDGED,
+  RESOLVED
+}

@@ -1,0 +1,29 @@
+package dev.firebreak.workflows.alert;
+
+import dev.firebreak.workflows.alert.messages.AlertAction;
+import dev.firebreak.workflows.incident.messages.Priority;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Writes the alert group history that {@link SignalsReplayTest} replays. Run only to add one:
+ * {@code ./mvnw -pl workflows test -Dtest=AlertGroupHistoryRecorder
+ * -Dfirebreak.record-histories=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@EnabledIfSystemProperty(named = "firebreak.record-histories", matches = "true")
+class AlertGroupHistoryRecorder extends AlertGroupWorkflowTest {
+
+  @Test
+  void recordAGroup() throws Exception {
+    send(9, "disk", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    send(9, "disk", batch(event(AlertAction.TRIGGER, 12, Priority.P1)));
+    send(9, "disk", batch(event(AlertAction.ACKNOWLEDGE, 1, null)));
+    send(9, "disk", batch(event(AlertAction.TRIGGER, 2, Priority.P1),
+        event(AlertAction.RESOLVE, 1, null)));
+    result(9, "disk");
+    Files.writeString(Path.of("src/test/resources/histories/alert-group-v1.json"),
+        client.fetchHistory(AlertGroupWorkflow.workflowId(9, "disk")).toJson(true));
+  }
+}

@@ -1,0 +1,212 @@
+package dev.firebreak.workflows.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.alert.messages.AlertAction;
+import dev.firebreak.workflows.alert.messages.AlertBatch;
+import dev.firebreak.workflows.alert.messages.AlertEvent;
+import dev.firebreak.workflows.alert.messages.AlertEventRecord;
+import dev.firebreak.workflows.alert.messages.AlertGroup;
+import dev.firebreak.workflows.alert.messages.AlertGroupRun;
+import dev.firebreak.workflows.alert.messages.AlertStatus;
+import dev.firebreak.workflows.incident.messages.Priority;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Alert groups on Temporal's time-skipping test server, with a recording store. */
+class AlertGroupWorkflowTest {
+
+  /** Stores groups by open key like the PostgreSQL store, and counts incidents opened. */
+  static class RecordingActivities implements AlertActivities {
+    final Map<String, Long> ids = new ConcurrentHashMap<>();
+    final Map<Long, AlertGroup> groups = new ConcurrentHashMap<>();
+    final List<AlertEventRecord> events = new CopyOnWriteArrayList<>();
+    final List<Long> incidentsOpened = new CopyOnWriteArrayList<>();
+    final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public long project(AlertGroup group, List<AlertEventRecord> newEvents) {
+      long id = ids.computeIfAbsent(group.openKey(), k -> sequence.incrementAndGet());
+      groups.merge(id, group.withId(id), (old, neu) -> old.version() >= neu.version() ? old : neu);
+      events.addAll(newEvents);
+      return id;
+    }
+
+    @Override
+    public long openIncident(AlertGroup group) {
+      incidentsOpened.add(group.id());
+      return 1000 + group.id();
+    }
+  }
+
+  TestWorkflowEnvironment env;
+  RecordingActivities activities;
+  WorkflowClient client;
+  final Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+
+  @BeforeEach
+  void start() {
+    env = TestWorkflowEnvironment.newInstance();
+    for (SearchAttributeKey<?> key : AlertSearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), key.getValueType());
+    }
+    Worker worker = env.newWorker(TaskQueues.ALERTS);
+    worker.registerWorkflowImplementationTypes(AlertGroupWorkflowImpl.class);
+    activities = new RecordingActivities();
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() {
+    AlertGroupWorkflowImpl.maxBatchesPerRun = 2_000;
+    env.close();
+  }
+
+  AlertEvent event(AlertAction action, int count, Priority priority) {
+    return new AlertEvent(action, count, "Disk full on db-1", "db-1", "critical", priority, t0,
+        t0.plusSeconds(count), "{\"free\":0}");
+  }
+
+  /** As the API sends it: signal-with-start when the batch triggers, else a plain signal. */
+  WorkflowExecution send(long serviceId, String dedupKey, AlertBatch batch) {
+    String id = AlertGroupWorkflow.workflowId(serviceId, dedupKey);
+    WorkflowStub stub = client.newUntypedWorkflowStub("AlertGroupWorkflow",
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(id)
+            .setTaskQueue(TaskQueues.ALERTS)
+            .setTypedSearchAttributes(AlertSearchAttributes.of(serviceId, AlertStatus.TRIGGERED))
+            .build());
+    return stub.signalWithStart("events", new Object[] {batch},
+        new Object[] {AlertGroupRun.first(serviceId, dedupKey, true)});
+  }
+
+  static AlertBatch batch(AlertEvent... events) {
+    return new AlertBatch(UUID.randomUUID().toString(), List.of(events));
+  }
+
+  AlertGroup result(long serviceId, String dedupKey) {
+    return client.newUntypedWorkflowStub(AlertGroupWorkflow.workflowId(serviceId, dedupKey))
+        .getResult(AlertGroup.class);
+  }
+
+  AlertGroup query(long serviceId, String dedupKey) {
+    return client.newWorkflowStub(AlertGroupWorkflow.class,
+        AlertGroupWorkflow.workflowId(serviceId, dedupKey)).group();
+  }
+
+  @Test
+  void repeatsCountAcknowledgeAndResolveEndTheGroupAndAnIncidentOpensOnce() {
+    send(1, "disk", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    send(1, "disk", batch(event(AlertAction.TRIGGER, 40, Priority.P1),
+        event(AlertAction.TRIGGER, 2, Priority.P1)));
+    send(1, "disk", batch(event(AlertAction.ACKNOWLEDGE, 1, null)));
+    send(1, "disk", batch(event(AlertAction.TRIGGER, 7, Priority.P1),
+        event(AlertAction.RESOLVE, 1, null)));
+
+    AlertGroup done = result(1, "disk");
+    assertThat(done.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(done.count()).isEqualTo(50);
+    assertThat(done.acknowledgedAt()).isNotNull();
+    assertThat(done.resolvedAt()).isNotNull();
+    assertThat(done.incidentId()).isEqualTo(1001L);
+    assertThat(activities.incidentsOpened).containsExactly(1L);
+    AlertGroup stored = activities.groups.get(1L);
+    assertThat(stored.count()).isEqualTo(50);
+    assertThat(stored.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(stored.incidentId()).isEqualTo(1001L);
+    assertThat(activities.events.stream().mapToInt(AlertEventRecord::count).sum())
+        .isEqualTo(52); // 50 triggers, an acknowledge and a resolve
+  }
+
+  @Test
+  void aRetriedBatchIsCountedOnce() {
+    AlertBatch first = batch(event(AlertAction.TRIGGER, 5, null));
+    send(2, "cpu", first);
+    send(2, "cpu", first);
+    send(2, "cpu", batch(event(AlertAction.TRIGGER, 1, null)));
+    send(2, "cpu", batch(event(AlertAction.RESOLVE, 1, null)));
+    AlertGroup done = result(2, "cpu");
+    assertThat(done.count()).isEqualTo(6);
+    assertThat(done.incidentId()).isNull();
+    assertThat(activities.incidentsOpened).isEmpty();
+  }
+
+  @Test
+  void aTriggerAfterTheResolveOpensANewGroup() {
+    send(3, "api", batch(event(AlertAction.TRIGGER, 3, null), event(AlertAction.RESOLVE, 1, null),
+        event(AlertAction.TRIGGER, 4, null)));
+    // the first group resolved; the same workflow id continued as new with the next group
+    env.sleep(Duration.ofSeconds(1));
+    AlertGroup next = query(3, "api");
+    assertThat(next.status()).isEqualTo(AlertStatus.TRIGGERED);
+    assertThat(next.count()).isEqualTo(4);
+    assertThat(activities.groups).hasSize(2);
+    AlertGroup first = activities.groups.get(1L);
+    assertThat(first.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(first.count()).isEqualTo(3);
+    assertThat(next.openKey()).isNotEqualTo(first.openKey());
+
+    send(3, "api", batch(event(AlertAction.RESOLVE, 1, null)));
+    assertThat(result(3, "api").count()).isEqualTo(4);
+    // after the run ended, a new trigger starts a new run and a third group
+    send(3, "api", batch(event(AlertAction.TRIGGER, 1, null)));
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(activities.groups).hasSize(3);
+    assertThat(query(3, "api").count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAcknowledgeWithoutAnOpenGroupIsIgnored() {
+    send(4, "gone", batch(event(AlertAction.ACKNOWLEDGE, 1, null),
+        event(AlertAction.RESOLVE, 1, null)));
+    assertThat(result(4, "gone")).isNull();
+    assertThat(activities.groups).isEmpty();
+  }
+
+  @Test
+  void manyBatchesContinueAsNewWithExactCounts() throws InterruptedException {
+    AlertGroupWorkflowImpl.maxBatchesPerRun = 5;
+    WorkflowExecution first = send(5, "storm", batch(event(AlertAction.TRIGGER, 1, Priority.P2)));
+    List<AlertBatch> sent = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      AlertBatch b = batch(event(AlertAction.TRIGGER, 10, Priority.P2));
+      sent.add(b);
+      send(5, "storm", b);
+    }
+    // more batches than a run takes: the workflow continues as new (poll: it runs in real time)
+    String id = AlertGroupWorkflow.workflowId(5, "storm");
+    long deadline = System.currentTimeMillis() + 10_000;
+    String lastRun = first.getRunId();
+    while (lastRun.equals(first.getRunId()) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      lastRun = client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+    }
+    send(5, "storm", sent.get(3)); // a retry across runs is still recognised
+    send(5, "storm", batch(event(AlertAction.RESOLVE, 1, null)));
+    AlertGroup done = result(5, "storm");
+    assertThat(done.count()).isEqualTo(231);
+    assertThat(activities.groups).hasSize(1);
+    assertThat(activities.incidentsOpened).hasSize(1);
+    assertThat(lastRun).isNotEqualTo(first.getRunId());
+  }
+}

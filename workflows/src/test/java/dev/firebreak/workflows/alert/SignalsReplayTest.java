@@ -1,0 +1,27 @@
+package dev.firebreak.workflows.alert;
+
+import dev.firebreak.workflows.heartbeat.HeartbeatMonitorWorkflowImpl;
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays committed alert group and heartbeat monitor histories against the current code, so a
+ * change that would break running groups or monitors fails here; guard such changes with {@code
+ * Workflow.getVersion}.
+ */
+class SignalsReplayTest {
+
+  /** Triggers (one opening a P1 incident), an acknowledge, a trigger and a resolve in one batch. */
+  @Test
+  void anAlertGroupReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/alert-group-v1.json", AlertGroupWorkflowImpl.class);
+  }
+
+  /** Pings, a miss and its recovery, mute and unmute, stop. */
+  @Test
+  void aHeartbeatMonitorReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/heartbeat-monitor-v1.json", HeartbeatMonitorWorkflowImpl.class);
+  }
+}
