@@ -1,8 +1,8 @@
 package dev.firebreak.activities.alert;
 
+import dev.firebreak.activities.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.activities.store.EmbeddedDatabase;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
@@ -27,9 +27,7 @@ class AlertStoreTest {
 
   @BeforeAll
   static void database() {
-    dataSource = EmbeddedDatabase.get().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabase.migrated();
   }
 
   @BeforeEach

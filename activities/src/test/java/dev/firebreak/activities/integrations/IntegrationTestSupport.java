@@ -1,8 +1,8 @@
 package dev.firebreak.activities.integrations;
 
+import dev.firebreak.activities.TestDatabase;
 import dev.firebreak.activities.integrations.confluence.ConfluenceSettings;
 import dev.firebreak.activities.integrations.jira.JiraSettings;
-import dev.firebreak.activities.store.EmbeddedDatabase;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
@@ -14,7 +14,6 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,9 +26,7 @@ final class IntegrationTestSupport {
   private IntegrationTestSupport() {}
 
   static DataSource database() {
-    DataSource dataSource = EmbeddedDatabase.get().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    DataSource dataSource = TestDatabase.migrated();
     return dataSource;
   }
 

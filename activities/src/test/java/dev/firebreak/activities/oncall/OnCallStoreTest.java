@@ -1,5 +1,6 @@
 package dev.firebreak.activities.oncall;
 
+import dev.firebreak.activities.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.TeamStore;
 import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.store.EmbeddedDatabase;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationPolicy.Target;
 import dev.firebreak.workflows.escalation.EscalationPolicy.TargetType;
@@ -71,9 +71,7 @@ class OnCallStoreTest {
 
   @BeforeAll
   static void database() {
-    dataSource = EmbeddedDatabase.get().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabase.migrated();
   }
 
   @BeforeEach

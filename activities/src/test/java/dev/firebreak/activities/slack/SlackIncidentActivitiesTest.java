@@ -1,5 +1,6 @@
 package dev.firebreak.activities.slack;
 
+import dev.firebreak.activities.TestDatabase;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -11,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.firebreak.activities.store.EmbeddedDatabase;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +45,7 @@ class SlackIncidentActivitiesTest {
   static void servers() {
     slackServer = new WireMockServer(options().dynamicPort());
     slackServer.start();
-    dataSource = EmbeddedDatabase.get().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabase.migrated();
   }
 
   @AfterAll

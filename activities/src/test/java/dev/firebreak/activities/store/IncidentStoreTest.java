@@ -1,5 +1,6 @@
 package dev.firebreak.activities.store;
 
+import dev.firebreak.activities.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,9 +32,7 @@ class IncidentStoreTest {
 
   @BeforeAll
   static void database() {
-    dataSource = EmbeddedDatabase.get().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabase.migrated();
   }
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.alert;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
@@ -9,7 +10,6 @@ import dev.firebreak.workflows.alert.messages.AlertGroupRun;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -44,24 +44,12 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
           AlertActivities.class,
           LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
+              .setRetryOptions(Retries.UNTIL_DONE)
               .build());
 
   private final AlertActivities activities =
       Workflow.newActivityStub(
-          AlertActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+          AlertActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
 
   private final long serviceId;
   private final String dedupKey;

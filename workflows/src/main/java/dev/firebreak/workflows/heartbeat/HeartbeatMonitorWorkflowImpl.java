@@ -1,7 +1,6 @@
 package dev.firebreak.workflows.heartbeat;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.firebreak.workflows.Retries;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -13,15 +12,7 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
 
   private final HeartbeatActivities activities =
       Workflow.newActivityStub(
-          HeartbeatActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+          HeartbeatActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
 
   private final HeartbeatMonitor monitor;
   private boolean muted;

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.escalation.EscalationActivities;
 import dev.firebreak.workflows.escalation.EscalationRun;
@@ -59,15 +60,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final IncidentStoreActivities store =
       Workflow.newActivityStub(
-          IncidentStoreActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+          IncidentStoreActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
 
   /** Version 1 starts an escalation when the incident's service has a policy. */
   static final String ESCALATION_VERSION = "escalation";
@@ -78,11 +71,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           ActivityOptions.newBuilder()
               .setTaskQueue(TaskQueues.ONCALL)
               .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
+              .setRetryOptions(Retries.UNTIL_DONE)
               .build());
 
   private final boolean postmortemBackend;
