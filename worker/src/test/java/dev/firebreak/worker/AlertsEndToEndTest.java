@@ -152,6 +152,19 @@ class AlertsEndToEndTest extends EndToEndTest {
     assertThat(incident.get("serviceId").asLong()).isEqualTo(serviceId);
     assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE service_id = :s")
         .param("s", serviceId).query(Long.class).single()).isEqualTo(1);
+
+    // as in PagerDuty, the source's acknowledge and resolve reach the incident
+    long incidentId = alert.get("incidentId").asLong();
+    assertThat(http.post("/v2/enqueue", documented("acknowledge", key, "checkout-5xx")).status())
+        .isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !http.get("/api/v1/incidents/"
+        + incidentId).json().get("keyEvents").get("acknowledged").isNull());
+    assertThat(http.post("/v2/enqueue", documented("resolve", key, "checkout-5xx")).status())
+        .isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/incidents/"
+        + incidentId).json().get("status").asText().equals("MITIGATED"));
+    assertThat(http.get("/api/v1/incidents/" + incidentId).json().get("timeline").toString())
+        .contains("resolved by its source");
   }
 
   @Test

@@ -1,5 +1,16 @@
 package dev.firebreak.activities.alert;
 
+import dev.firebreak.workflows.alert.messages.AlertStatus;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.messages.Acknowledge;
+import dev.firebreak.workflows.incident.messages.ChangeStatus;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.firebreak.activities.incident.IncidentOpener;
 import dev.firebreak.workflows.alert.AlertActivities;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
@@ -18,12 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("alertActivities")
 public class AlertActivitiesImpl implements AlertActivities {
 
+  private static final Logger log = LoggerFactory.getLogger(AlertActivitiesImpl.class);
+
   private final AlertStore store;
   private final IncidentOpener incidents;
+  private final WorkflowClient temporal;
 
-  public AlertActivitiesImpl(AlertStore store, IncidentOpener incidents) {
+  public AlertActivitiesImpl(AlertStore store, IncidentOpener incidents, WorkflowClient temporal) {
     this.store = store;
     this.incidents = incidents;
+    this.temporal = temporal;
   }
 
   /** The dedup key of the incident a group opens: one incident per group, even on retries. */
@@ -35,6 +50,39 @@ public class AlertActivitiesImpl implements AlertActivities {
   @Transactional
   public long project(AlertGroup group, List<AlertEventRecord> newEvents) {
     return store.project(group, newEvents);
+  }
+
+  @Override
+  public void followIncident(AlertGroup group, AlertStatus status) {
+    String by = "alert " + group.dedupKey();
+    String updateId = "alert-group-" + group.id() + "-" + status.name().toLowerCase();
+    String name;
+    Object change;
+    if (status == AlertStatus.ACKNOWLEDGED) {
+      name = "acknowledge";
+      change = new Acknowledge(null, by);
+    } else if (status == AlertStatus.RESOLVED) {
+      name = "changeStatus";
+      change = new ChangeStatus(Status.MITIGATED,
+          "Alert group " + group.id() + " (" + group.dedupKey() + ") resolved by its source",
+          null, by);
+    } else {
+      return;
+    }
+    try {
+      temporal.newUntypedWorkflowStub(IncidentWorkflow.workflowId(group.incidentId()))
+          .startUpdate(UpdateOptions.newBuilder(Incident.class)
+                  .setUpdateName(name)
+                  .setUpdateId(updateId)
+                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                  .build(),
+              change)
+          .getResult();
+    } catch (WorkflowUpdateException | WorkflowNotFoundException refused) {
+      // already acknowledged, mitigated or closed: nothing to carry over
+      log.info("incident {} does not follow alert group {} ({}): {}", group.incidentId(),
+          group.id(), status, refused.getMessage());
+    }
   }
 
   @Override

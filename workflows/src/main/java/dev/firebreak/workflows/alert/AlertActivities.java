@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.alert;
 
+import dev.firebreak.workflows.alert.messages.AlertStatus;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
 import io.temporal.activity.ActivityInterface;
@@ -20,4 +21,12 @@ public interface AlertActivities {
    * answers its id. Idempotent: keyed by the group.
    */
   long openIncident(AlertGroup group);
+
+  /**
+   * Carries the group's acknowledgement or resolution ({@code change}) over to its incident, as
+   * PagerDuty does: ACKNOWLEDGED acknowledges the incident (paging stops), RESOLVED marks it
+   * MITIGATED. A change the incident's lifecycle refuses (already acknowledged, mitigated or
+   * closed) is left alone. Idempotent: keyed by the group and the change.
+   */
+  void followIncident(AlertGroup group, AlertStatus change);
 }

@@ -51,6 +51,9 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       Workflow.newActivityStub(
           AlertActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
 
+  /** Version 1 acknowledges or mitigates the group's incident when the group is. */
+  static final String FOLLOW_INCIDENT = "alert-follows-incident";
+
   private final long serviceId;
   private final String dedupKey;
   private final boolean searchAttributes;
@@ -140,6 +143,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
   private void apply() {
     AlertStatus before = group == null ? null : group.status();
     boolean opened = false;
+    boolean acknowledged = false;
     List<AlertEventRecord> records = new ArrayList<>();
     while (!pending.isEmpty()) {
       if (group != null && group.status() == AlertStatus.RESOLVED) {
@@ -158,6 +162,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       } else if (e.action() == AlertAction.ACKNOWLEDGE) {
         if (group.status() == AlertStatus.TRIGGERED) {
           group = group.withStatus(AlertStatus.ACKNOWLEDGED, at);
+          acknowledged = true;
         }
       } else {
         group = group.withStatus(AlertStatus.RESOLVED, at);
@@ -172,6 +177,16 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
     if (opened && group.priority() != null && group.incidentId() == null) {
       group = group.withIncidentId(activities.openIncident(group));
       store.project(group, List.of());
+    }
+    boolean resolved = group.status() == AlertStatus.RESOLVED && before != AlertStatus.RESOLVED;
+    if (group.incidentId() != null && (acknowledged || resolved)
+        && Workflow.getVersion(FOLLOW_INCIDENT, Workflow.DEFAULT_VERSION, 1) == 1) {
+      if (acknowledged) {
+        activities.followIncident(group, AlertStatus.ACKNOWLEDGED);
+      }
+      if (resolved) {
+        activities.followIncident(group, AlertStatus.RESOLVED);
+      }
     }
     if (searchAttributes && (opened || before != group.status())) {
       Workflow.upsertTypedSearchAttributes(

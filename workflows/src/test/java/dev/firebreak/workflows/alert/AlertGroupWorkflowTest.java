@@ -50,10 +50,17 @@ class AlertGroupWorkflowTest {
       return id;
     }
 
+    final List<String> followed = new CopyOnWriteArrayList<>();
+
     @Override
     public long openIncident(AlertGroup group) {
       incidentsOpened.add(group.id());
       return 1000 + group.id();
+    }
+
+    @Override
+    public void followIncident(AlertGroup group, AlertStatus change) {
+      followed.add(group.incidentId() + " " + change);
     }
   }
 
@@ -130,6 +137,8 @@ class AlertGroupWorkflowTest {
     assertThat(done.resolvedAt()).isNotNull();
     assertThat(done.incidentId()).isEqualTo(1001L);
     assertThat(activities.incidentsOpened).containsExactly(1L);
+    // the incident follows: acknowledged, then mitigated
+    assertThat(activities.followed).containsExactly("1001 ACKNOWLEDGED", "1001 RESOLVED");
     AlertGroup stored = activities.groups.get(1L);
     assertThat(stored.count()).isEqualTo(50);
     assertThat(stored.status()).isEqualTo(AlertStatus.RESOLVED);
