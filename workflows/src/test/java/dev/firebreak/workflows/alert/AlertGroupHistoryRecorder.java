@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Writes the alert group history that {@link SignalsReplayTest} replays. Run only to add one:
+ * Writes the newest alert group history that {@link SignalsReplayTest} replays (older ones stay
+ * committed as they were recorded). Run only to add one:
  * {@code ./mvnw -pl workflows test -Dtest=AlertGroupHistoryRecorder
  * -Dfirebreak.record-histories=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -23,7 +24,8 @@ class AlertGroupHistoryRecorder extends AlertGroupWorkflowTest {
     send(9, "disk", batch(event(AlertAction.TRIGGER, 2, Priority.P1),
         event(AlertAction.RESOLVE, 1, null)));
     result(9, "disk");
-    Files.writeString(Path.of("src/test/resources/histories/alert-group-v1.json"),
+    // v2: the incident follows the group's acknowledge and resolve (alert-follows-incident)
+    Files.writeString(Path.of("src/test/resources/histories/alert-group-v2.json"),
         client.fetchHistory(AlertGroupWorkflow.workflowId(9, "disk")).toJson(true));
   }
 }

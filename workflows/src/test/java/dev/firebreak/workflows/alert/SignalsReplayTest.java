@@ -18,6 +18,13 @@ class SignalsReplayTest {
         "histories/alert-group-v1.json", AlertGroupWorkflowImpl.class);
   }
 
+  /** The same, recorded after the incident began to follow its alert group's ack and resolve. */
+  @Test
+  void anAlertGroupWhoseIncidentFollowsReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/alert-group-v2.json", AlertGroupWorkflowImpl.class);
+  }
+
   /** Pings, a miss and its recovery, mute and unmute, stop. */
   @Test
   void aHeartbeatMonitorReplays() throws Exception {
