@@ -1,6 +1,7 @@
 package dev.firebreak.activities.alert;
 
 import dev.firebreak.workflows.alert.messages.AlertStatus;
+import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.ChangeStatus;
@@ -78,10 +79,14 @@ public class AlertActivitiesImpl implements AlertActivities {
                   .build(),
               change)
           .getResult();
-    } catch (WorkflowUpdateException | WorkflowNotFoundException refused) {
-      // already acknowledged, mitigated or closed: nothing to carry over
+    } catch (WorkflowUpdateException e) {
+      // already acknowledged, mitigated or closed: nothing to carry over; anything else is retried
+      String reason = IncidentChangeRefused.reasonOf(e).orElseThrow(() -> e);
       log.info("incident {} does not follow alert group {} ({}): {}", group.incidentId(),
-          group.id(), status, refused.getMessage());
+          group.id(), status, reason);
+    } catch (WorkflowNotFoundException closed) {
+      log.info("incident {} has no running workflow; alert group {} is {}", group.incidentId(),
+          group.id(), status);
     }
   }
 

@@ -1,13 +1,12 @@
 package dev.firebreak.activities.integrations;
 
 import dev.firebreak.workflows.incident.IncidentWorkflow;
-import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.integrations.IncidentNoteActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,13 +31,8 @@ public class IncidentNoteActivitiesImpl implements IncidentNoteActivities {
       client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(incidentId))
           .addUpdate(new AddUpdate(message, AUTHOR));
     } catch (WorkflowUpdateException e) {
-      if (e.getCause() instanceof ApplicationFailure failure
-          && IncidentWorkflowImpl.REFUSED.equals(failure.getType())) {
-        log.info("incident {} refused the note ({}): {}", incidentId,
-            failure.getOriginalMessage(), message);
-        return;
-      }
-      throw e;
+      String reason = IncidentChangeRefused.reasonOf(e).orElseThrow(() -> e);
+      log.info("incident {} refused the note ({}): {}", incidentId, reason, message);
     } catch (WorkflowNotFoundException e) {
       log.info("incident {} has no running workflow; not noted: {}", incidentId, message);
     }

@@ -1,13 +1,13 @@
 package dev.firebreak.api.problem;
 
-import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -47,12 +47,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(WorkflowUpdateException.class)
   ResponseEntity<ProblemDetail> update(WorkflowUpdateException e) {
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure failure
-          && IncidentWorkflowImpl.REFUSED.equals(failure.getType())) {
-        return respond(
-            ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, failure.getOriginalMessage()));
-      }
+    Optional<String> refused = IncidentChangeRefused.reasonOf(e);
+    if (refused.isPresent()) {
+      return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.get()));
     }
     log.error("update failed", e);
     return respond(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -2,14 +2,14 @@ package dev.firebreak.api.slack;
 
 import dev.firebreak.api.incident.IncidentService;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
-import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.Status;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +51,9 @@ public class SlackIncidentUpdates {
               change)
           .getResult();
     } catch (WorkflowUpdateException e) {
-      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof ApplicationFailure failure
-            && IncidentWorkflowImpl.REFUSED.equals(failure.getType())) {
-          throw new Refused(failure.getOriginalMessage());
-        }
+      Optional<String> refused = IncidentChangeRefused.reasonOf(e);
+      if (refused.isPresent()) {
+        throw new Refused(refused.get());
       }
       throw e;
     }

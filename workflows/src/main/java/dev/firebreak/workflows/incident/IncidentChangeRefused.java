@@ -1,5 +1,8 @@
 package dev.firebreak.workflows.incident;
 
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
+
 /**
  * Thrown by the incident workflow's update validators when the lifecycle refuses a change. The
  * caller receives it as the cause of a {@code WorkflowUpdateException}: an {@code
@@ -12,5 +15,19 @@ public class IncidentChangeRefused extends RuntimeException {
 
   public IncidentChangeRefused(String reason) {
     super(reason);
+  }
+
+  /**
+   * The lifecycle's reason when {@code failure} (a {@code WorkflowUpdateException} from the client,
+   * say) is a refused change; empty for any other failure.
+   */
+  public static Optional<String> reasonOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application
+          && IncidentChangeRefused.class.getName().equals(application.getType())) {
+        return Optional.of(application.getOriginalMessage());
+      }
+    }
+    return Optional.empty();
   }
 }
