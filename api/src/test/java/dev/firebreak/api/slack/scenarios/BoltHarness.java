@@ -61,7 +61,12 @@ final class BoltHarness implements AutoCloseable {
   }
 
   Response command(String command, String text, String channel) throws Exception {
-    String trigger = "trigger-" + (++triggers);
+    return command(command, text, channel, "trigger-" + (++triggers));
+  }
+
+  /** The command with this trigger id: the same one again is Slack retrying it. */
+  Response command(String command, String text, String channel, String trigger)
+      throws Exception {
     return send(FORM, "token=t&team_id=T1&team_domain=acme&channel_id=" + channel
         + "&channel_name=general&user_id=U9&user_name=alice&command=" + enc(command)
         + "&text=" + enc(text) + "&api_app_id=A1&is_enterprise_install=false"
