@@ -1,13 +1,9 @@
 package dev.firebreak.api.slack.scenarios;
 
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.slack.SlackAnswers;
 import dev.firebreak.api.slack.SlackAuthors;
-import dev.firebreak.api.slack.SlackIncidentUpdates;
 import dev.firebreak.api.slack.SlackIncidents;
 import dev.firebreak.api.slack.SlackRoute;
 import dev.firebreak.api.slack.SlackScenario;
@@ -39,18 +35,11 @@ public class AcknowledgeButton implements SlackScenario {
   }
 
   Response acknowledge(BlockActionRequest request, ActionContext ctx) {
-    BlockActionPayload payload = request.getPayload();
-    BlockActionPayload.Action action = payload.getActions().get(0);
-    long id = Long.parseLong(action.getValue());
-    String slackUser = payload.getUser().getId();
-    String author = authors.author(slackUser, payload.getUser().getUsername());
-    try {
-      incidents.apply(id, "acknowledge", "slack-ack-" + slackUser + "-" + action.getActionTs(),
-          new Acknowledge(authors.userId(slackUser), author));
-      return SlackAnswers.reply(ctx, ":white_check_mark: " + author + " acknowledged incident #"
-          + id + ": paging stopped.");
-    } catch (SlackIncidentUpdates.Refused | ApiException refused) {
-      return SlackAnswers.reply(ctx, ":warning: Incident #" + id + ": " + refused.getMessage());
-    }
+    return PageClick.handle(request, ctx, authors, click -> {
+      incidents.apply(click.incidentId(), "acknowledge", click.updateId("ack"),
+          new Acknowledge(authors.userId(click.slackUser()), click.author()));
+      return ":white_check_mark: " + click.author() + " acknowledged incident #"
+          + click.incidentId() + ": paging stopped.";
+    });
   }
 }

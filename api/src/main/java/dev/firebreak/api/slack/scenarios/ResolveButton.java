@@ -1,13 +1,9 @@
 package dev.firebreak.api.slack.scenarios;
 
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.slack.SlackAnswers;
 import dev.firebreak.api.slack.SlackAuthors;
-import dev.firebreak.api.slack.SlackIncidentUpdates;
 import dev.firebreak.api.slack.SlackIncidents;
 import dev.firebreak.api.slack.SlackRoute;
 import dev.firebreak.api.slack.SlackScenario;
@@ -37,18 +33,12 @@ public class ResolveButton implements SlackScenario {
   }
 
   Response resolve(BlockActionRequest request, ActionContext ctx) {
-    BlockActionPayload payload = request.getPayload();
-    BlockActionPayload.Action action = payload.getActions().get(0);
-    long id = Long.parseLong(action.getValue());
-    String slackUser = payload.getUser().getId();
-    String author = authors.author(slackUser, payload.getUser().getUsername());
-    try {
-      incidents.apply(id, "changeStatus", "slack-resolve-" + slackUser + "-" + action.getActionTs(),
-          new ChangeStatus(Status.MITIGATED, "Resolved from Slack by " + author, null, author));
-      return SlackAnswers.reply(ctx, ":white_check_mark: " + author + " marked incident #" + id
-          + " MITIGATED.");
-    } catch (SlackIncidentUpdates.Refused | ApiException refused) {
-      return SlackAnswers.reply(ctx, ":warning: Incident #" + id + ": " + refused.getMessage());
-    }
+    return PageClick.handle(request, ctx, authors, click -> {
+      incidents.apply(click.incidentId(), "changeStatus", click.updateId("resolve"),
+          new ChangeStatus(Status.MITIGATED, "Resolved from Slack by " + click.author(), null,
+              click.author()));
+      return ":white_check_mark: " + click.author() + " marked incident #" + click.incidentId()
+          + " MITIGATED.";
+    });
   }
 }
