@@ -31,10 +31,9 @@ public class IncidentCommand implements SlackScenario {
   public IncidentCommand(SlackSettings settings, List<Subcommand> subcommands) {
     this.settings = settings;
     for (Subcommand subcommand : subcommands) {
-      if (subcommands.stream().filter(s -> s.name().equals(subcommand.name())).count() > 1) {
+      if (this.subcommands.put(subcommand.name(), subcommand) != null) {
         throw new IllegalStateException("two subcommands are named " + subcommand.name());
       }
-      this.subcommands.put(subcommand.name(), subcommand);
     }
   }
 
