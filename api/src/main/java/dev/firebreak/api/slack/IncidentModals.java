@@ -157,7 +157,7 @@ public final class IncidentModals {
     return view(v -> v.type("home").blocks(blocks));
   }
 
-  static String headline(Incident i) {
+  public static String headline(Incident i) {
     return "*#" + i.id() + " " + i.title() + "*\n" + i.priority() + " · " + i.environment() + " · "
         + i.status() + (i.roles().commander() != null
             ? " · commander " + i.roles().commander() : "");
@@ -168,7 +168,7 @@ public final class IncidentModals {
   }
 
   /** The text, selected option or selected user of one input block, or null. */
-  static String value(Map<String, Map<String, ViewState.Value>> values, String blockId) {
+  public static String value(Map<String, Map<String, ViewState.Value>> values, String blockId) {
     Map<String, ViewState.Value> block = values.get(blockId);
     if (block == null || block.get(VALUE) == null) {
       return null;

@@ -22,7 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Firebreak's Slack app: Bolt's {@link App} with our handlers, built only when Slack is
+ * Firebreak's Slack app: Bolt's {@link App} with every route of the {@link SlackRouter}, built only when Slack is
  * configured (building it talks to Slack). Requests arrive over HTTP at {@code /slack/events},
  * checked by our own {@link SlackSignatureVerifier} before Bolt sees them, or over Socket Mode
  * when {@code SLACK_APP_TOKEN} is set.
@@ -38,7 +38,7 @@ public class SlackBolt implements DisposableBean {
   private final SlackSignatureVerifier verifier;
   private SocketModeApp socketMode;
 
-  public SlackBolt(SlackSettings settings, SlackHandlers handlers) {
+  public SlackBolt(SlackSettings settings, SlackRouter router) {
     this.settings = settings;
     if (!settings.enabled()) {
       this.app = null;
@@ -56,7 +56,7 @@ public class SlackBolt implements DisposableBean {
         .slack(SlackApi.slack(settings))
         .build();
     this.app = new App(config);
-    handlers.register(app);
+    router.register(app);
     this.parser = new SlackRequestParser(config);
     this.verifier = settings.signingSecret().isEmpty() ? null
         : new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC());

@@ -1,0 +1,25 @@
+package dev.firebreak.api.slack.scenarios;
+
+import dev.firebreak.api.slack.IncidentModals;
+import dev.firebreak.api.slack.SlackIncidents;
+import dev.firebreak.api.slack.SlackRoute;
+import dev.firebreak.api.slack.SlackScenario;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The App Home's "Close" button of an incident: its close form ({@link CloseSubmission} takes it). */
+@Component
+public class HomeCloseButton implements SlackScenario {
+
+  private final SlackIncidents incidents;
+
+  public HomeCloseButton(SlackIncidents incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public List<SlackRoute> routes() {
+    return List.of(SlackRoute.button(IncidentModals.HOME_CLOSE,
+        (req, ctx) -> FormButtons.open(req, ctx, incidents, IncidentModals::close)));
+  }
+}
