@@ -3,6 +3,8 @@ package dev.firebreak.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +93,23 @@ class MetricsEndToEndTest extends EndToEndTest {
     assertThat(metrics).containsPattern("(?m)^temporal_workflow_completed_total|"
         + "^temporal_request_total|^temporal_workflow_task_execution_latency_seconds");
     assertThat(metrics).contains("application=\"firebreak\"");
+
+    // every Firebreak meter the alert rules and the Grafana dashboard ask for is served
+    String latest = scrape();
+    for (String file : List.of("firebreak-alerts.yaml", "firebreak-dashboard.json")) {
+      String text = Files.readString(MONITORING.resolve(file));
+      Matcher names = Pattern.compile("firebreak_[a-z_]+").matcher(text);
+      int count = 0;
+      while (names.find()) {
+        count++;
+        assertThat(latest).as(file + " asks for " + names.group())
+            .containsPattern("(?m)^" + names.group() + "[{ ]");
+      }
+      assertThat(count).as(file).isGreaterThan(5);
+    }
   }
+
+  static final Path MONITORING = Path.of("..", "infra", "monitoring");
 
   String scrape() {
     Http.Response response = http.get("/actuator/prometheus");

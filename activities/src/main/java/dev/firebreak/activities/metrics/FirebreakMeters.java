@@ -30,6 +30,9 @@ public final class FirebreakMeters {
   /** Incidents not closed, by {@code priority} (a gauge over the read model). */
   public static final String INCIDENTS_OPEN = "firebreak.incidents.open";
 
+  /** Heartbeat monitors, not muted, that have pinged: pings are due from them. */
+  public static final String HEARTBEATS_DUE = "firebreak.heartbeats.due";
+
   private FirebreakMeters() {}
 
   static MeterRegistry registry() {

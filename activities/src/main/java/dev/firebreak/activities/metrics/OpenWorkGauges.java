@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Open alert groups and open incidents by priority, read from the read model. A scrape reads
+ * Open alert groups, open incidents by priority and the heartbeat monitors that expect pings, read
+ * from PostgreSQL. A scrape reads
  * PostgreSQL at most once per {@link #TTL_MILLIS}, however many gauges and scrapers ask, so that
  * monitoring never becomes load; a failing read keeps the last values rather than failing a
  * scrape.
@@ -32,6 +33,9 @@ public class OpenWorkGauges implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     Gauge.builder(FirebreakMeters.ALERT_GROUPS_OPEN, () -> count("alerts"))
         .description("Alert groups not resolved").register(registry);
+    Gauge.builder(FirebreakMeters.HEARTBEATS_DUE, () -> count("heartbeats"))
+        .description("Heartbeat monitors, not muted, that have pinged and expect more pings")
+        .register(registry);
     for (Priority p : Priority.values()) {
       Gauge.builder(FirebreakMeters.INCIDENTS_OPEN, () -> count(p.name()))
           .tag("priority", p.name())
@@ -59,6 +63,9 @@ public class OpenWorkGauges implements MeterBinder {
             fresh.put(rs.getString(1), rs.getLong(2));
           });
       fresh.put("alerts", jdbc.sql("SELECT count(*) FROM alert_group WHERE status <> 'RESOLVED'")
+          .query(Long.class).single());
+      fresh.put("heartbeats", jdbc.sql("SELECT count(*) FROM heartbeat_monitor"
+              + " WHERE NOT muted AND last_ping_at IS NOT NULL")
           .query(Long.class).single());
       counts.putAll(fresh);
       readAt = now;
