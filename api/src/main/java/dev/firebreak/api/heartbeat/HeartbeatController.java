@@ -60,15 +60,13 @@ public class HeartbeatController {
 
   private final HeartbeatStore store;
   private final ServiceStore services;
-  private final WorkflowClient client;
-  private final TransactionTemplate transactions;
+  private final HeartbeatMonitors monitors;
 
-  public HeartbeatController(HeartbeatStore store, ServiceStore services, WorkflowClient client,
-      TransactionTemplate transactions) {
+  public HeartbeatController(HeartbeatStore store, ServiceStore services,
+      HeartbeatMonitors monitors) {
     this.store = store;
     this.services = services;
-    this.client = client;
-    this.transactions = transactions;
+    this.monitors = monitors;
   }
 
   @PostMapping
@@ -87,20 +85,8 @@ public class HeartbeatController {
     }
     check.done();
     int grace = body.graceSeconds() == null ? 0 : body.graceSeconds();
-    // the row commits only once Temporal has accepted the monitor's workflow
-    HeartbeatStore.Monitor monitor = transactions.execute(tx -> {
-      HeartbeatStore.Monitor m =
-          store.create(body.name().trim(), body.serviceId(), body.intervalSeconds(), grace);
-      HeartbeatMonitorWorkflow workflow = client.newWorkflowStub(HeartbeatMonitorWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(HeartbeatMonitorWorkflow.workflowId(m.key()))
-              .setTaskQueue(TaskQueues.ALERTS)
-              .setWorkflowIdReusePolicy(
-                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-              .build());
-      WorkflowClient.start(workflow::run, HeartbeatRun.first(monitorOf(m)));
-      return m;
-    });
+    HeartbeatStore.Monitor monitor =
+        monitors.create(body.name().trim(), body.serviceId(), body.intervalSeconds(), grace);
     return ResponseEntity.created(URI.create("/api/v1/heartbeats/" + monitor.id()))
         .body(HeartbeatResponse.of(monitor));
   }
@@ -147,22 +133,15 @@ public class HeartbeatController {
   public Map<String, Object> ping(@PathVariable String key) {
     HeartbeatStore.Monitor m = store.findByKey(key)
         .orElseThrow(() -> ApiException.notFound("no heartbeat monitor with this key"));
-    stub(key).ping();
-    store.pinged(m.id(), Instant.now());
+    monitors.ping(m);
     return Map.of("status", "ok", "monitor", m.id());
   }
 
   private HeartbeatMonitorWorkflow stub(String key) {
-    return client.newWorkflowStub(HeartbeatMonitorWorkflow.class,
-        HeartbeatMonitorWorkflow.workflowId(key));
+    return monitors.stub(key);
   }
 
   private HeartbeatStore.Monitor find(long id) {
     return store.find(id).orElseThrow(() -> ApiException.notFound("no heartbeat monitor " + id));
-  }
-
-  static HeartbeatMonitor monitorOf(HeartbeatStore.Monitor m) {
-    return new HeartbeatMonitor(m.id(), m.key(), m.name(), m.serviceId(), m.intervalSeconds(),
-        m.graceSeconds());
   }
 }
