@@ -14,7 +14,7 @@ public record Actor(Long userId, String name, Channel channel) {
     API("the API"),
     WEB("the web app"),
     SLACK("Slack"),
-    ALERT("an alert"),
+    ALERT("alerting"),
     SMS("SMS"),
     VOICE("a phone call"),
     EMAIL("email");
