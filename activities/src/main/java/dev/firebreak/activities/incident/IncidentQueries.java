@@ -3,7 +3,10 @@ package dev.firebreak.activities.incident;
 import dev.firebreak.activities.integrations.IncidentLinkStore;
 import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.activities.store.IncidentStore;
+import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
+import dev.firebreak.workflows.incident.messages.Priority;
+import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +62,10 @@ public class IncidentQueries {
     return store.count(filter);
   }
 
-  /** A page of incidents with their links, for a listing. */
-  public Page page(IncidentFilter filter, int limit, int offset) {
+  /** A page of incidents with their links, for a listing; a null criterion matches all. */
+  public Page page(Status status, Priority priority, Environment environment, int limit,
+      int offset) {
+    IncidentFilter filter = new IncidentFilter(status, priority, environment);
     List<Incident> items = store.list(filter, limit, offset);
     Map<Long, Links> linked = links.linksOf(items.stream().map(Incident::id).toList())
         .entrySet().stream()

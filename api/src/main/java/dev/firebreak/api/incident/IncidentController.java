@@ -4,7 +4,6 @@ import dev.firebreak.activities.incident.CommandId;
 import dev.firebreak.activities.incident.IncidentCommands;
 import dev.firebreak.activities.incident.IncidentOpener;
 import dev.firebreak.activities.incident.IncidentQueries;
-import dev.firebreak.activities.store.IncidentFilter;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
@@ -79,11 +78,9 @@ public class IncidentController {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
     Checker check = new Checker();
-    IncidentFilter filter =
-        new IncidentFilter(
-            check.oneOf("status", status, Status.class, null),
-            check.oneOf("priority", priority, Priority.class, null),
-            check.oneOf("environment", environment, Environment.class, null));
+    Status byStatus = check.oneOf("status", status, Status.class, null);
+    Priority byPriority = check.oneOf("priority", priority, Priority.class, null);
+    Environment byEnvironment = check.oneOf("environment", environment, Environment.class, null);
     if (limit < 1 || limit > MAX_PAGE) {
       check.problem("limit", "must be between 1 and " + MAX_PAGE);
     }
@@ -91,7 +88,7 @@ public class IncidentController {
       check.problem("offset", "must not be negative");
     }
     check.done();
-    IncidentQueries.Page page = queries.page(filter, limit, offset);
+    IncidentQueries.Page page = queries.page(byStatus, byPriority, byEnvironment, limit, offset);
     return new IncidentResponse.Page(
         page.items().stream()
             .map(i -> IncidentResponse.of(i, null,

@@ -25,7 +25,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -125,8 +124,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return unavailable("Temporal is unavailable, nothing was changed; retry later");
   }
 
+  /** Includes Spring's CannotGetJdbcConnectionException, a DataAccessResourceFailureException. */
   @ExceptionHandler({
-    CannotGetJdbcConnectionException.class,
     DataAccessResourceFailureException.class,
     TransientDataAccessException.class
   })
