@@ -10,8 +10,9 @@ import java.time.Duration;
 public class CommandTimedOut extends RuntimeException {
 
   public CommandTimedOut(String what, Duration deadline) {
-    super(what + " got no answer from Temporal within " + deadline.toSeconds()
-        + " s; retry later, with the same Idempotency-Key");
+    super(what + " got no answer from Temporal within " + (deadline.toMillis() % 1000 == 0
+        ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms")
+        + "; retry later, with the same Idempotency-Key");
   }
 
   public CommandTimedOut(String message) {
