@@ -3,6 +3,7 @@ package dev.firebreak.api.escalation;
 import dev.firebreak.activities.incident.CommandId;
 import dev.firebreak.activities.incident.IncidentCommands;
 import dev.firebreak.api.incident.IdempotencyKeys;
+import dev.firebreak.api.incident.IncidentRequests;
 import dev.firebreak.api.incident.IncidentResponse;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.messages.Actor;
@@ -45,7 +46,7 @@ public class AcknowledgeController {
     Checker check = new Checker();
     check.maxLength("author", request.author(), 255);
     check.done();
-    Actor actor = new Actor(request.userId(), request.author(), Actor.Channel.API);
+    Actor actor = IncidentRequests.actor(request.userId(), request.author());
     return idempotency.answer(key, request, () -> ResponseEntity.ok(IncidentResponse.of(
         commands.acknowledge(id, actor, CommandId.fromIdempotencyKey("acknowledge", key)))));
   }

@@ -5,6 +5,7 @@ import dev.firebreak.activities.incident.IncidentEscalations;
 import dev.firebreak.activities.incident.IncidentEscalations.PagerDutyPage;
 import dev.firebreak.activities.incident.IncidentQueries;
 import dev.firebreak.api.incident.IdempotencyKeys;
+import dev.firebreak.api.incident.IncidentRequests;
 import dev.firebreak.api.incident.IncidentResponse;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.messages.Actor;
@@ -96,9 +97,9 @@ public class EscalateController {
       }
     }
     check.done();
-    Actor actor = Actor.of(author, Actor.Channel.API);
+    Actor actor = IncidentRequests.actor(null, author);
     if (serviceId != null) {
-      Actor requester = Actor.of(request.requestedBy(), Actor.Channel.API);
+      Actor requester = IncidentRequests.actor(null, request.requestedBy());
       return idempotency.answer(key, request, () -> {
         PagerDutyPage page = escalations.pagePagerDuty(id, serviceId, requester);
         return ResponseEntity.status(page.triggered() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)

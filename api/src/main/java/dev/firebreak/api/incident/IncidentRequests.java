@@ -12,6 +12,8 @@ import dev.firebreak.workflows.incident.messages.Priority;
 import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
 import java.time.Instant;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The JSON bodies the incident endpoints take, each turned into its command by {@code command()}
@@ -23,9 +25,26 @@ public final class IncidentRequests {
 
   private IncidentRequests() {}
 
+  /** Sent by Firebreak's web app, so that the timeline can say "via the web app". */
+  public static final String CHANNEL_HEADER = "X-Firebreak-Channel";
+
   /** Who calls the REST API: the name the body gives ({@code author}, {@code createdBy}). */
+  public static Actor actor(Long userId, String author) {
+    return new Actor(userId, author, channel());
+  }
+
   static Actor actor(String author) {
-    return Actor.of(author, Actor.Channel.API);
+    return actor(null, author);
+  }
+
+  /**
+   * WEB when the web app sent the request, else API. A label for the timeline, not a credential:
+   * who may do what is decided by authentication.
+   */
+  static Actor.Channel channel() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes http
+        && "web".equalsIgnoreCase(http.getRequest().getHeader(CHANNEL_HEADER))
+        ? Actor.Channel.WEB : Actor.Channel.API;
   }
 
   public record Create(
