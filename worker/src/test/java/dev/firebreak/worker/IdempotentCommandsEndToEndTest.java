@@ -55,13 +55,17 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
     }
   }
 
-  Answer send(String method, String path, String key, String json) throws Exception {
+  Answer send(String method, String path, String key, String json, String... headers)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
             + path))
         .header("Content-Type", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       request.header("Idempotency-Key", key);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
     }
     HttpResponse<String> response =
         client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -141,14 +145,17 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
     Answer acked = send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, "{}");
     assertThat(acked.status()).isEqualTo(200);
     commands.acknowledge(id, alice, CommandId.of("slack-ack-" + UUID.randomUUID()));
+    assertThat(send("POST", "/api/v1/incidents/" + id + "/acknowledge", null,
+        "{\"author\": \"Dan\"}", "X-Firebreak-Channel", "web").status()).isEqualTo(200);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> kinds(id).size() >= 4);
-    assertThat(kinds(id)).containsExactly("DECLARED", "UPDATE", "ACKNOWLEDGED", "ACKNOWLEDGED");
+    await().atMost(Duration.ofSeconds(10)).until(() -> kinds(id).size() >= 5);
+    assertThat(kinds(id)).containsExactly("DECLARED", "UPDATE", "ACKNOWLEDGED", "ACKNOWLEDGED",
+        "ACKNOWLEDGED");
     List<String> messages = new ArrayList<>();
     http.get("/api/v1/incidents/" + id).json().get("timeline")
         .forEach(e -> messages.add(e.get("message").asText()));
-    assertThat(messages).contains("Acknowledged by Alice via Slack", "Acknowledged by someone via"
-        + " the API");
+    assertThat(messages).contains("Acknowledged by Alice via Slack",
+        "Acknowledged by someone via the API", "Acknowledged by Dan via the web app");
   }
 
   @Test
