@@ -39,7 +39,7 @@ public class AcknowledgeController {
       description = "Sets the acknowledged key event (first time), notes who on the timeline and"
           + " stops the running escalation; with the service's ack timeout, escalation starts"
           + " again if the incident is still unresolved by then")
-  public ResponseEntity<?> acknowledge(@PathVariable long id,
+  public ResponseEntity<IncidentResponse> acknowledge(@PathVariable long id,
       @RequestBody(required = false) AcknowledgeRequest body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     AcknowledgeRequest request = body == null ? new AcknowledgeRequest(null, null) : body;
@@ -47,7 +47,8 @@ public class AcknowledgeController {
     check.maxLength("author", request.author(), 255);
     check.done();
     Actor actor = IncidentRequests.actor(request.userId(), request.author());
-    return idempotency.answer(key, request, () -> ResponseEntity.ok(IncidentResponse.of(
-        commands.acknowledge(id, actor, CommandId.fromIdempotencyKey("acknowledge", key)))));
+    CommandId command = CommandId.fromIdempotencyKey("acknowledge", key);
+    return idempotency.answer(key, request, IncidentResponse.class,
+        () -> ResponseEntity.ok(IncidentResponse.of(commands.acknowledge(id, actor, command))));
   }
 }

@@ -100,15 +100,15 @@ public class EscalateController {
     Actor actor = IncidentRequests.actor(null, author);
     if (serviceId != null) {
       Actor requester = IncidentRequests.actor(null, request.requestedBy());
-      return idempotency.answer(key, request, () -> {
+      return idempotency.answer(key, request, EscalationResponse.class, () -> {
         PagerDutyPage page = escalations.pagePagerDuty(id, serviceId, requester);
         return ResponseEntity.status(page.triggered() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
             .body(EscalationResponse.of(page));
       });
     }
-    return idempotency.answer(key, request, () -> ResponseEntity.ok(IncidentResponse.of(
-        escalations.escalate(id, request.policyId(), actor,
-            CommandId.fromIdempotencyKey("escalate", key)))));
+    CommandId command = CommandId.fromIdempotencyKey("escalate", key);
+    return idempotency.answer(key, request, IncidentResponse.class, () -> ResponseEntity.ok(
+        IncidentResponse.of(escalations.escalate(id, request.policyId(), actor, command))));
   }
 
   @GetMapping("/escalations")

@@ -10,9 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,9 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code Idempotency-Key} header of the endpoints that open or change incidents. With a key,
- * the answer is written as JSON once, kept, and given again (status, body, Location) to the same
- * request with the same key; the same key with another body is 422. Without one, the request runs
- * as usual.
+ * the answer is kept as JSON and given again (status, body, Location) to the same request with the
+ * same key; the same key with another body is 422. Without one, the request runs as usual.
  */
 @Component
 public class IdempotencyKeys {
@@ -40,8 +39,12 @@ public class IdempotencyKeys {
     this.json = json;
   }
 
-  /** Runs {@code request} at most once per key, endpoint and body; see the class comment. */
-  public ResponseEntity<?> answer(String key, Object body, Supplier<ResponseEntity<?>> request) {
+  /**
+   * Runs {@code request} at most once per key, endpoint and body; see the class comment. A
+   * replayed answer is read back as {@code type}, so that it is written exactly as the first.
+   */
+  public <T> ResponseEntity<T> answer(String key, Object body, Class<T> type,
+      Supplier<ResponseEntity<T>> request) {
     if (key == null) {
       return request.get();
     }
@@ -49,18 +52,21 @@ public class IdempotencyKeys {
     HttpServletRequest http =
         ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     String scope = http.getMethod() + " " + http.getRequestURI();
-    IdempotentRequests.Answer answer =
-        requests.run(scope, key, hash(scope, body), () -> store(request.get()));
+    AtomicReference<ResponseEntity<T>> first = new AtomicReference<>();
+    IdempotentRequests.Answer answer = requests.run(scope, key, hash(scope, body), () -> {
+      first.set(request.get());
+      return store(first.get());
+    });
+    if (!answer.replayed()) {
+      return first.get();
+    }
     StoredResponse stored = answer.response();
     ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
-        .contentType(MediaType.APPLICATION_JSON);
+        .header(REPLAYED, "true");
     if (stored.location() != null) {
       response.location(URI.create(stored.location()));
     }
-    if (answer.replayed()) {
-      response.header(REPLAYED, "true");
-    }
-    return response.body(stored.body());
+    return response.body(json.readValue(stored.body(), type));
   }
 
   private StoredResponse store(ResponseEntity<?> response) {

@@ -5,6 +5,7 @@ import dev.firebreak.activities.incident.IncidentCommands;
 import dev.firebreak.activities.incident.IncidentOpener;
 import dev.firebreak.activities.incident.IncidentQueries;
 import dev.firebreak.api.problem.Checker;
+import dev.firebreak.workflows.incident.messages.Actor;
 import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.Priority;
@@ -57,11 +58,12 @@ public class IncidentController {
   @PostMapping
   @Operation(summary = "Declare an incident",
       description = "201 with the new incident; 200 with the open incident that has the same dedupKey")
-  public ResponseEntity<?> create(@RequestBody IncidentRequests.Create body,
+  public ResponseEntity<IncidentResponse> create(@RequestBody IncidentRequests.Create body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     Incident draft = body.draft();
-    return idempotency.answer(key, body, () -> {
-      IncidentOpener.Opened opened = commands.open(draft, IncidentRequests.actor(body.createdBy()));
+    Actor actor = IncidentRequests.actor(body.createdBy());
+    return idempotency.answer(key, body, IncidentResponse.class, () -> {
+      IncidentOpener.Opened opened = commands.open(draft, actor);
       IncidentResponse response = respond(opened.incident());
       return opened.isNew()
           ? ResponseEntity.created(URI.create("/api/v1/incidents/" + response.id())).body(response)
@@ -106,55 +108,59 @@ public class IncidentController {
   @PostMapping("/{id}/status")
   @Operation(summary = "Move the incident through its lifecycle",
       description = "409 with the reason when the lifecycle refuses the change")
-  public ResponseEntity<?> changeStatus(@PathVariable long id,
+  public ResponseEntity<IncidentResponse> changeStatus(@PathVariable long id,
       @RequestBody IncidentRequests.ChangeStatus body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    return idempotency.answer(key, body, () -> ResponseEntity.ok(respond(commands.changeStatus(
-        id, change, IncidentRequests.actor(body.author()), command("status", key)))));
+    Actor actor = IncidentRequests.actor(body.author());
+    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
+        respond(commands.changeStatus(id, change, actor, command("status", key)))));
   }
 
   @PostMapping("/{id}/updates")
   @Operation(summary = "Add an update to the timeline")
-  public ResponseEntity<?> addUpdate(@PathVariable long id,
+  public ResponseEntity<IncidentResponse> addUpdate(@PathVariable long id,
       @RequestBody IncidentRequests.AddUpdate body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var update = body.command();
-    return idempotency.answer(key, body, () -> ResponseEntity.status(HttpStatus.CREATED)
-        .body(respond(commands.addUpdate(id, update, IncidentRequests.actor(body.author()),
-            command("update", key)))));
+    Actor actor = IncidentRequests.actor(body.author());
+    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity
+        .status(HttpStatus.CREATED)
+        .body(respond(commands.addUpdate(id, update, actor, command("update", key)))));
   }
 
   @PutMapping("/{id}/roles")
   @Operation(summary = "Assign the commander and the communication lead",
       description = "A missing role is kept; an empty one is unassigned")
-  public ResponseEntity<?> changeRoles(@PathVariable long id,
+  public ResponseEntity<IncidentResponse> changeRoles(@PathVariable long id,
       @RequestBody IncidentRequests.ChangeRoles body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    return idempotency.answer(key, body, () -> ResponseEntity.ok(respond(commands.changeRoles(
-        id, change, IncidentRequests.actor(body.author()), command("roles", key)))));
+    Actor actor = IncidentRequests.actor(body.author());
+    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
+        respond(commands.changeRoles(id, change, actor, command("roles", key)))));
   }
 
   @PutMapping("/{id}/key-events")
   @Operation(summary = "Set key events (started, detected, declared, mitigated, recovered, resolved)")
-  public ResponseEntity<?> changeKeyEvents(@PathVariable long id,
+  public ResponseEntity<IncidentResponse> changeKeyEvents(@PathVariable long id,
       @RequestBody IncidentRequests.ChangeKeyEvents body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    return idempotency.answer(key, body, () -> ResponseEntity.ok(respond(
-        commands.changeKeyEvents(id, change, IncidentRequests.actor(body.author()),
-            command("key-events", key)))));
+    Actor actor = IncidentRequests.actor(body.author());
+    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
+        respond(commands.changeKeyEvents(id, change, actor, command("key-events", key)))));
   }
 
   @PatchMapping("/{id}")
   @Operation(summary = "Edit title, description, priority, environment or category")
-  public ResponseEntity<?> changeDetails(@PathVariable long id,
+  public ResponseEntity<IncidentResponse> changeDetails(@PathVariable long id,
       @RequestBody IncidentRequests.ChangeDetails body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    return idempotency.answer(key, body, () -> ResponseEntity.ok(respond(commands.changeDetails(
-        id, change, IncidentRequests.actor(body.author()), command("details", key)))));
+    Actor actor = IncidentRequests.actor(body.author());
+    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
+        respond(commands.changeDetails(id, change, actor, command("details", key)))));
   }
 
   /** The update id of a REST change: from the Idempotency-Key, or fresh without one. */
