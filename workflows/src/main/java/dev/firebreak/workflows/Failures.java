@@ -3,6 +3,7 @@ package dev.firebreak.workflows;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -54,8 +55,8 @@ public final class Failures {
   /** The root cause's message, first line only (Temporal appends stack traces), or its class. */
   public static String rootMessage(Throwable failure) {
     Throwable root = root(failure);
-    String message = root instanceof ApplicationFailure application
-        ? application.getOriginalMessage() : root.getMessage();
+    String message = root instanceof TemporalFailure temporal
+        ? temporal.getOriginalMessage() : root.getMessage();
     if (message == null || message.isBlank()) {
       return root.getClass().getSimpleName();
     }
