@@ -13,6 +13,7 @@ import dev.firebreak.workflows.incident.messages.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,9 +113,8 @@ public class IncidentController {
       @RequestBody IncidentRequests.ChangeStatus body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    Actor actor = IncidentRequests.actor(body.author());
-    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
-        respond(commands.changeStatus(id, change, actor, command("status", key)))));
+    return change(key, body, body.author(), HttpStatus.OK,
+        actor -> commands.changeStatus(id, change, actor, command("status", key)));
   }
 
   @PostMapping("/{id}/updates")
@@ -123,10 +123,8 @@ public class IncidentController {
       @RequestBody IncidentRequests.AddUpdate body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var update = body.command();
-    Actor actor = IncidentRequests.actor(body.author());
-    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity
-        .status(HttpStatus.CREATED)
-        .body(respond(commands.addUpdate(id, update, actor, command("update", key)))));
+    return change(key, body, body.author(), HttpStatus.CREATED,
+        actor -> commands.addUpdate(id, update, actor, command("update", key)));
   }
 
   @PutMapping("/{id}/roles")
@@ -136,9 +134,8 @@ public class IncidentController {
       @RequestBody IncidentRequests.ChangeRoles body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    Actor actor = IncidentRequests.actor(body.author());
-    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
-        respond(commands.changeRoles(id, change, actor, command("roles", key)))));
+    return change(key, body, body.author(), HttpStatus.OK,
+        actor -> commands.changeRoles(id, change, actor, command("roles", key)));
   }
 
   @PutMapping("/{id}/key-events")
@@ -147,9 +144,8 @@ public class IncidentController {
       @RequestBody IncidentRequests.ChangeKeyEvents body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    Actor actor = IncidentRequests.actor(body.author());
-    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
-        respond(commands.changeKeyEvents(id, change, actor, command("key-events", key)))));
+    return change(key, body, body.author(), HttpStatus.OK,
+        actor -> commands.changeKeyEvents(id, change, actor, command("key-events", key)));
   }
 
   @PatchMapping("/{id}")
@@ -158,9 +154,19 @@ public class IncidentController {
       @RequestBody IncidentRequests.ChangeDetails body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     var change = body.command();
-    Actor actor = IncidentRequests.actor(body.author());
-    return idempotency.answer(key, body, IncidentResponse.class, () -> ResponseEntity.ok(
-        respond(commands.changeDetails(id, change, actor, command("details", key)))));
+    return change(key, body, body.author(), HttpStatus.OK,
+        actor -> commands.changeDetails(id, change, actor, command("details", key)));
+  }
+
+  /**
+   * Applies a checked change once per Idempotency-Key, on behalf of {@code author}, and answers
+   * the incident as the workflow returned it.
+   */
+  private ResponseEntity<IncidentResponse> change(String key, Object body, String author,
+      HttpStatus status, Function<Actor, Incident> change) {
+    Actor actor = IncidentRequests.actor(author);
+    return idempotency.answer(key, body, IncidentResponse.class,
+        () -> ResponseEntity.status(status).body(respond(change.apply(actor))));
   }
 
   /** The update id of a REST change: from the Idempotency-Key, or fresh without one. */
