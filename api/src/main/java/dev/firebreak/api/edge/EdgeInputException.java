@@ -1,10 +1,12 @@
 package dev.firebreak.api.edge;
 
 import dev.firebreak.api.problem.ApiException.FieldProblem;
+import java.util.List;
+import tools.jackson.core.JacksonException;
 
 /**
- * A request body refused while it was read: bad text or a non-finite number at {@code field}
- * (status 400), or a body over the size limit (status 413). It travels inside the exceptions of
+ * A request body refused while it was read: bad text, a non-finite number or a value of the wrong
+ * type at {@code field} (status 400), or a body over the size limit (status 413). It travels inside the exceptions of
  * whoever was reading (Jackson, Spring), and the problem handler finds it there.
  */
 public class EdgeInputException extends RuntimeException {
@@ -36,6 +38,33 @@ public class EdgeInputException extends RuntimeException {
         return tooLarge.asEdge();
       }
     }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
+        return new EdgeInputException(400, new FieldProblem(path(json.getPath()),
+            "is not a valid value: " + firstLine(json.getOriginalMessage())));
+      }
+    }
     return null;
+  }
+
+  /** A field a record could not be read into, named as our other field problems are. */
+  private static String path(List<JacksonException.Reference> references) {
+    StringBuilder out = new StringBuilder();
+    for (JacksonException.Reference r : references) {
+      if (r.getPropertyName() != null) {
+        out.append(out.isEmpty() ? "" : ".").append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return out.isEmpty() ? "body" : out.toString();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "wrong type";
+    }
+    int newline = message.indexOf('\n');
+    return newline > 0 ? message.substring(0, newline) : message;
   }
 }

@@ -91,7 +91,11 @@ public class EdgeJacksonModule extends SimpleModule {
   /** {@code roles.commander}, {@code layers[0].name}: the style of our other field problems. */
   static String path(JsonParser p) {
     StringBuilder out = new StringBuilder();
-    for (TokenStreamContext c = p.streamReadContext(); c != null && !c.inRoot();
+    TokenStreamContext at = p.streamReadContext();
+    if (p.isExpectedStartArrayToken() || p.isExpectedStartObjectToken()) {
+      at = at.getParent(); // the value is the container itself, not its first element
+    }
+    for (TokenStreamContext c = at; c != null && !c.inRoot();
         c = c.getParent()) {
       out.insert(0, c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
           : c.currentName() == null ? "" : "." + c.currentName());
