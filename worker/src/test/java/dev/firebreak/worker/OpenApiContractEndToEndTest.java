@@ -59,7 +59,7 @@ class OpenApiContractEndToEndTest {
         "--phases", "examples,coverage,fuzzing",
         "--max-examples", String.valueOf(MAX_EXAMPLES),
         "--seed", "20261129", "--generation-deterministic",
-        "--workers", "2", "--request-timeout", "20", "--max-time", "100",
+        "--workers", "2", "--request-timeout", "20", "--max-time", "75",
         "--no-color", "--output-truncate", "true"))
         .redirectErrorStream(true).redirectOutput(log).start();
     boolean finished = run.waitFor(3, TimeUnit.MINUTES);

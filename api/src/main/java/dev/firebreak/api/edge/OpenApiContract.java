@@ -46,6 +46,9 @@ public class OpenApiContract {
       "PagerDutyEventsController#enqueue", "ChannelIngestController#alertmanager",
       "ChannelIngestController#webhook", "SlackAdminController#sync");
 
+  /** Controllers whose reads too answer 409 (an integration that is not enabled). */
+  private static final Set<String> CONFLICT_ON_READ = Set.of("SyncController");
+
   @Bean
   OperationCustomizer realStatusCodes() {
     return (operation, handler) -> {
@@ -66,9 +69,12 @@ public class OpenApiContract {
       if (!pagerDuty && hasPathVariables(handler)) {
         refusal(responses, "404", "No such resource", false);
       }
+      if (!pagerDuty && (mutating || CONFLICT_ON_READ.contains(
+          handler.getBeanType().getSimpleName()))) {
+        refusal(responses, "409", "Refused in the current state: a lifecycle rule, a duplicate,"
+            + " or a feature that is not enabled", false);
+      }
       if (mutating && !pagerDuty) {
-        refusal(responses, "409", "The change conflicts with the resource's current state",
-            false);
         if (operation.getRequestBody() != null) {
           refusal(responses, "415", "The body is not JSON", false);
         }
@@ -144,9 +150,9 @@ public class OpenApiContract {
       // a sibling of $ref is ignored: say "this, or null" with anyOf
       Schema wrapped = new Schema();
       wrapped.addAnyOfItem(new Schema().$ref(property.get$ref()));
-      wrapped.addAnyOfItem(new Schema().type("null"));
-      wrapped.addType("null");
-      wrapped.setNullable(true);
+      Schema none = new Schema();
+      none.addType("null");
+      wrapped.addAnyOfItem(none);
       wrapped.setDescription(property.getDescription());
       return wrapped;
     }
@@ -181,7 +187,10 @@ public class OpenApiContract {
     }
     if (code != null) {
       copySuccess(responses, code);
-      responses.remove("200");
+      // "201 with the new incident; 200 with the open incident that has the same dedupKey"
+      if (operation.getDescription() == null || !operation.getDescription().contains("200")) {
+        responses.remove("200");
+      }
     }
   }
 
