@@ -45,9 +45,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The bad-input corpus ({@code edge/bad-input.json}): hostile and broken requests to every door
  * events come in by (PagerDuty's {@code /v2/enqueue}, Alertmanager, generic webhooks, heartbeats,
- * {@code /slack/events}) and to the container itself. Each must be refused with its status and
- * its reason, in the problem shape (PagerDuty's on {@code /v2/enqueue}), and leave nothing
- * behind: no alert group, event, suppressed event, monitor or incident, then or later. Runs with
+ * {@code /slack/events}), to the directory and incidents (names and titles, which once answered
+ * 500), and to the container itself. Each must be refused with its status and its reason, in the
+ * problem shape (PagerDuty's on {@code /v2/enqueue}), and leave nothing behind: no alert group,
+ * event, suppressed event, monitor, incident, user, team, service or schedule, then or later. Runs with
  * Slack's HTTP endpoint on, in a Temporal namespace of its own.
  */
 @SpringBootTest(
@@ -67,7 +68,8 @@ class BadInputCorpusEndToEndTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final SlackFake slack = new SlackFake();
   static final List<String> TABLES =
-      List.of("alert_group", "alert_event", "suppressed_event", "heartbeat_monitor", "incident");
+      List.of("alert_group", "alert_event", "suppressed_event", "heartbeat_monitor", "incident",
+          "app_user", "team", "service", "schedule");
   private static final Pattern REPEAT = Pattern.compile("\\$\\{repeat:(.):(\\d+)}");
 
   static {
