@@ -48,8 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code /slack/events}), to the directory and incidents (names and titles, which once answered
  * 500), and to the container itself. Each must be refused with its status and its reason, in the
  * problem shape (PagerDuty's on {@code /v2/enqueue}), and leave nothing behind: no alert group,
- * event, suppressed event, monitor, incident, user, team, service or schedule, then or later. Runs with
- * Slack's HTTP endpoint on, in a Temporal namespace of its own.
+ * event, suppressed event, monitor, incident, user, team, service or schedule, then or later.
+ * Runs with Slack's HTTP endpoint on, in a Temporal namespace of its own.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -113,7 +113,8 @@ class BadInputCorpusEndToEndTest {
     vars.put("serviceId", service.get("id").asText());
     vars.put("routingKey", service.get("integrationKey").asText());
     vars.put("amKey", post("/api/v1/receive-channels", "{\"name\":\"edge am\",\"type\":"
-        + "\"alertmanager\",\"serviceId\":" + vars.get("serviceId") + "}", 201).get("key").asText());
+        + "\"alertmanager\",\"serviceId\":" + vars.get("serviceId") + "}", 201)
+        .get("key").asText());
     vars.put("hookKey", post("/api/v1/receive-channels", "{\"name\":\"edge hook\",\"type\":"
         + "\"generic\",\"serviceId\":" + vars.get("serviceId") + ",\"mapping\":{\"summary\":"
         + "\"/title\",\"dedupKey\":\"/id\",\"severity\":\"/sev\",\"action\":\"/kind\"}}", 201)
@@ -192,7 +193,8 @@ class BadInputCorpusEndToEndTest {
   /** What a refusal says: its detail (or message) and each error, as {@code field: message}. */
   static String reasons(String body) throws IOException {
     JsonNode json = JSON.readTree(body);
-    StringBuilder out = new StringBuilder(json.path("detail").asText(json.path("message").asText()));
+    StringBuilder out =
+        new StringBuilder(json.path("detail").asText(json.path("message").asText()));
     for (JsonNode error : json.path("errors")) {
       out.append('\n').append(error.isTextual() ? error.asText()
           : error.path("field").asText() + ": " + error.path("message").asText());

@@ -6,8 +6,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * A request body refused while it was read: bad text, a non-finite number or a value of the wrong
- * type at {@code field} (status 400), or a body over the size limit (status 413). It travels inside the exceptions of
- * whoever was reading (Jackson, Spring), and the problem handler finds it there.
+ * type at {@code field} (status 400), or a body over the size limit (status 413). It travels
+ * inside the exceptions of whoever was reading (Jackson, Spring), and the problem handler finds it
+ * there.
  */
 public class EdgeInputException extends RuntimeException {
 

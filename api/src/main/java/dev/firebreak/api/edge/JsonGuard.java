@@ -17,7 +17,7 @@ public final class JsonGuard {
 
   private JsonGuard() {}
 
-  /** Every problem of {@code body}, each at its path ({@code payload.summary}, {@code alerts[0]}). */
+  /** Every problem of {@code body}, each at its path ({@code payload.summary}, {@code a[0]}). */
   public static List<FieldProblem> problems(JsonNode body) {
     List<FieldProblem> problems = new ArrayList<>();
     walk(body, "", problems);
