@@ -3,6 +3,8 @@ package dev.firebreak.api.edge;
 import dev.firebreak.api.problem.ApiException.FieldProblem;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * A request body refused while it was read: bad text, a non-finite number or a value of the wrong
@@ -31,6 +33,9 @@ public class EdgeInputException extends RuntimeException {
 
   /** The edge refusal somewhere in {@code e}'s causes, or null. */
   public static EdgeInputException in(Throwable e) {
+    if (e == null) {
+      return null;
+    }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof EdgeInputException edge) {
         return edge;
@@ -38,6 +43,13 @@ public class EdgeInputException extends RuntimeException {
       if (t instanceof BodyLimit.TooLarge tooLarge) {
         return tooLarge.asEdge();
       }
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof StreamReadException && !(root instanceof InputCoercionException)) {
+      return null; // not JSON at all: the handler says so
     }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
