@@ -50,6 +50,25 @@ class OpenApiContractEndToEndTest {
     assertThat(document.at("/paths/~1v2~1enqueue/post/responses/400/content")
         .has("application/json")).isTrue();
     assertThat(document.at("/components/schemas/Problem/properties").has("detail")).isTrue();
+    JsonNode schemas = document.at("/components/schemas");
+    assertThat(schemas.at("/IncidentResponse/properties/closureReason/type").toString())
+        .contains("null");
+    assertThat(schemas.at("/IncidentResponse/properties/keyEvents/anyOf").toString())
+        .contains("#/components/schemas/KeyEvents", "null");
+    assertThat(schemas.at("/Roles/properties/commander/type").toString()).contains("null");
+    assertThat(schemas.at("/Duration/properties/meanSeconds/type").toString()).contains("null");
+    assertThat(schemas.at("/Create/properties/title/maxLength").asInt()).isEqualTo(128);
+    JsonNode list = document.at("/paths/~1api~1v1~1incidents/get");
+    assertThat(list.at("/responses").has("503")).isTrue();
+    for (JsonNode parameter : list.get("parameters")) {
+      if (parameter.get("name").asText().equals("limit")) {
+        assertThat(parameter.at("/schema/minimum").asInt()).isEqualTo(1);
+        assertThat(parameter.at("/schema/maximum").asInt()).isEqualTo(200);
+      }
+    }
+    JsonNode create = document.at("/paths/~1api~1v1~1incidents/post/responses");
+    assertThat(create.has("201") && create.has("200") && create.has("400")).isTrue();
+    assertThat(create.at("/400/content").has("application/problem+json")).isTrue();
 
     File log = out.resolve("schemathesis.log").toFile();
     Process run = new ProcessBuilder(List.of(schemathesis(),

@@ -126,8 +126,9 @@ public class OpenApiContract {
       if (property == null) {
         return null;
       }
-      if (property instanceof StringSchema || "string".equals(property.getType())
-          && property.getFormat() == null && property.getEnum() == null) {
+      boolean text = property instanceof StringSchema || "string".equals(property.getType())
+          || property.getTypes() != null && property.getTypes().contains("string");
+      if (text && property.getFormat() == null && property.getEnum() == null) {
         property.setMaxLength(TextRules.limitOf(type.getPropertyName()));
       }
       return isPrimitive(type.getType()) ? property : nullable(property);
