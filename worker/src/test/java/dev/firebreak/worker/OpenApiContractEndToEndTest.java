@@ -80,6 +80,7 @@ class OpenApiContractEndToEndTest {
         "--seed", "20261129", "--generation-deterministic",
         "--workers", "2", "--request-timeout", "20", "--max-time", "75",
         "--no-color", "--output-truncate", "true"))
+        .directory(out.toFile()) // its example cache stays under target/
         .redirectErrorStream(true).redirectOutput(log).start();
     boolean finished = run.waitFor(3, TimeUnit.MINUTES);
     if (!finished) {

@@ -75,14 +75,14 @@ public class PagerDutyEventsController {
       return invalid(errors);
     }
     String routingKey = text(body, "routing_key", TextRules.NAME_MAX, errors);
-    if (routingKey == null || routingKey.isBlank()) {
+    if (blank(routingKey, "routing_key", errors)) {
       errors.add("'routing_key' is missing or blank");
     }
     String actionWord = text(body, "event_action", TextRules.NAME_MAX, errors);
     AlertAction action = AlertAction.fromWire(actionWord);
-    if (actionWord == null) {
+    if (blank(actionWord, "event_action", errors)) {
       errors.add("'event_action' is missing or blank");
-    } else if (action == null) {
+    } else if (action == null && actionWord != null) {
       errors.add("'event_action' is invalid (must be one of trigger, acknowledge, resolve)");
     }
     String dedupKey = text(body, "dedup_key", TextRules.DEDUP_KEY_MAX, errors);
@@ -101,15 +101,15 @@ public class PagerDutyEventsController {
         summary = text(payload, "payload.summary", TextRules.SUMMARY_MAX, errors);
         source = text(payload, "payload.source", TextRules.SOURCE_MAX, errors);
         severity = text(payload, "payload.severity", TextRules.NAME_MAX, errors);
-        if (summary == null || summary.isBlank()) {
+        if (blank(summary, "payload.summary", errors)) {
           errors.add("'payload.summary' is missing or blank");
         }
-        if (source == null || source.isBlank()) {
+        if (blank(source, "payload.source", errors)) {
           errors.add("'payload.source' is missing or blank");
         }
-        if (severity == null || severity.isBlank()) {
+        if (blank(severity, "payload.severity", errors)) {
           errors.add("'payload.severity' is missing or blank");
-        } else if (Severity.fromWire(severity) == null) {
+        } else if (severity != null && Severity.fromWire(severity) == null) {
           errors.add("'payload.severity' is invalid (must be one of critical, error, warning,"
               + " info)");
         }
@@ -174,6 +174,12 @@ public class PagerDutyEventsController {
       body.put("errors", errors);
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  /** True when {@code value} is missing or blank and no error about {@code path} was given yet. */
+  private static boolean blank(String value, String path, List<String> errors) {
+    return (value == null || value.isBlank())
+        && errors.stream().noneMatch(e -> e.startsWith("'" + path + "'"));
   }
 
   /**
