@@ -13,7 +13,7 @@ function esc(value) {
 async function api(method, path, body) {
   const response = await fetch('/api/v1' + path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    headers: { 'X-Firebreak-Channel': 'web', ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const data = await response.json().catch(() => ({}));

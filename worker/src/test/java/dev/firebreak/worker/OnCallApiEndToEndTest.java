@@ -181,8 +181,8 @@ class OnCallApiEndToEndTest extends EndToEndTest {
         "{\"userId\":" + ann + "}");
     assertThat(acked.status()).as(acked.body()).isEqualTo(200);
     assertThat(acked.json().get("keyEvents").get("acknowledged").isNull()).isFalse();
-    assertThat(timeline(incident)).contains("ACKNOWLEDGED: Acknowledged by Pager-Ann: paging"
-        + " stopped");
+    assertThat(timeline(incident)).contains("ACKNOWLEDGED: Acknowledged by Pager-Ann via the API:"
+        + " paging stopped");
     assertProblem(http.post("/api/v1/incidents/" + incident + "/escalate", "{}"), 409,
         "no escalation is running");
     assertProblem(http.post("/api/v1/incidents/" + incident + "/escalate",

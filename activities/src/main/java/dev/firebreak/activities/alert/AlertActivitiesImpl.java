@@ -1,28 +1,25 @@
 package dev.firebreak.activities.alert;
 
-import dev.firebreak.workflows.alert.messages.AlertStatus;
-import dev.firebreak.workflows.incident.IncidentChangeRefused;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
-import dev.firebreak.workflows.incident.messages.Acknowledge;
-import dev.firebreak.workflows.incident.messages.ChangeStatus;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import dev.firebreak.activities.incident.IncidentOpener;
+import dev.firebreak.activities.incident.CommandId;
+import dev.firebreak.activities.incident.IncidentCommands;
+import dev.firebreak.activities.incident.IncidentNotFound;
 import dev.firebreak.workflows.alert.AlertActivities;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
+import dev.firebreak.workflows.alert.messages.AlertStatus;
+import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import dev.firebreak.workflows.incident.IncidentRules;
+import dev.firebreak.workflows.incident.messages.Actor;
+import dev.firebreak.workflows.incident.messages.ChangeStatus;
 import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.KeyEvents;
 import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
+import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +30,11 @@ public class AlertActivitiesImpl implements AlertActivities {
   private static final Logger log = LoggerFactory.getLogger(AlertActivitiesImpl.class);
 
   private final AlertStore store;
-  private final IncidentOpener incidents;
-  private final WorkflowClient temporal;
+  private final IncidentCommands commands;
 
-  public AlertActivitiesImpl(AlertStore store, IncidentOpener incidents, WorkflowClient temporal) {
+  public AlertActivitiesImpl(AlertStore store, IncidentCommands commands) {
     this.store = store;
-    this.incidents = incidents;
-    this.temporal = temporal;
+    this.commands = commands;
   }
 
   /** The dedup key of the incident a group opens: one incident per group, even on retries. */
@@ -53,39 +48,30 @@ public class AlertActivitiesImpl implements AlertActivities {
     return store.project(group, newEvents);
   }
 
+  /**
+   * Carries the group's acknowledgement or resolution over to its incident, through the incident
+   * command gateway with an id per (group, transition): a retried activity is applied once.
+   */
   @Override
   public void followIncident(AlertGroup group, AlertStatus status) {
-    String by = "alert " + group.dedupKey();
-    String updateId = "alert-group-" + group.id() + "-" + status.name().toLowerCase();
-    String name;
-    Object change;
-    if (status == AlertStatus.ACKNOWLEDGED) {
-      name = "acknowledge";
-      change = new Acknowledge(null, by);
-    } else if (status == AlertStatus.RESOLVED) {
-      name = "changeStatus";
-      change = new ChangeStatus(Status.MITIGATED,
-          "Alert group " + group.id() + " (" + group.dedupKey() + ") resolved by its source",
-          null, by);
-    } else {
-      return;
-    }
+    Actor actor = Actor.of("alert " + group.dedupKey(), Actor.Channel.ALERT);
+    CommandId command =
+        CommandId.of("alert-group-" + group.id() + "-" + status.name().toLowerCase());
+    long incidentId = group.incidentId();
     try {
-      temporal.newUntypedWorkflowStub(IncidentWorkflow.workflowId(group.incidentId()))
-          .startUpdate(UpdateOptions.newBuilder(Incident.class)
-                  .setUpdateName(name)
-                  .setUpdateId(updateId)
-                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                  .build(),
-              change)
-          .getResult();
-    } catch (WorkflowUpdateException e) {
+      if (status == AlertStatus.ACKNOWLEDGED) {
+        commands.acknowledge(incidentId, actor, command);
+      } else if (status == AlertStatus.RESOLVED) {
+        commands.changeStatus(incidentId, new ChangeStatus(Status.MITIGATED,
+            "Alert group " + group.id() + " (" + group.dedupKey() + ") resolved by its source",
+            null, null), actor, command);
+      }
+    } catch (IncidentChangeRefused refused) {
       // already acknowledged, mitigated or closed: nothing to carry over; anything else is retried
-      String reason = IncidentChangeRefused.reasonOf(e).orElseThrow(() -> e);
-      log.info("incident {} does not follow alert group {} ({}): {}", group.incidentId(),
-          group.id(), status, reason);
-    } catch (WorkflowNotFoundException closed) {
-      log.info("incident {} has no running workflow; alert group {} is {}", group.incidentId(),
+      log.info("incident {} does not follow alert group {} ({}): {}", incidentId, group.id(),
+          status, refused.getMessage());
+    } catch (IncidentNotFound | WorkflowNotFoundException gone) {
+      log.info("incident {} has no running workflow; alert group {} is {}", incidentId,
           group.id(), status);
     }
   }
@@ -103,7 +89,8 @@ public class AlertActivitiesImpl implements AlertActivities {
     Incident draft = new Incident(0, title, description, group.priority(), Environment.PRD, null,
         false, incidentDedupKey(group), null, "firebreak-alerts", Status.OPEN, null, Roles.NONE,
         KeyEvents.NONE, 0, group.serviceId());
-    long id = incidents.create(draft).incident().id();
+    long id = commands.open(draft, Actor.of("firebreak-alerts", Actor.Channel.ALERT))
+        .incident().id();
     store.linkIncident(group.id(), id);
     return id;
   }

@@ -59,6 +59,7 @@ public class AlertController {
     }
   }
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "AlertPage") // IncidentResponse has a Page
   public record Page(List<AlertResponse> items, long total, int limit, int offset) {}
 
   private final AlertStore alerts;

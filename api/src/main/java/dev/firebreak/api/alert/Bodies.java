@@ -2,6 +2,7 @@ package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.api.edge.BodyLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,12 @@ public final class Bodies {
       throw new TooLarge();
     }
     try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(MAX_BYTES + 1);
+      byte[] body;
+      try {
+        body = in.readNBytes(MAX_BYTES + 1);
+      } catch (BodyLimit.TooLarge e) {
+        throw new TooLarge();
+      }
       if (body.length > MAX_BYTES) {
         throw new TooLarge();
       }

@@ -6,6 +6,7 @@ import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.api.alert.Bodies;
 import dev.firebreak.api.alert.EventPipeline;
+import dev.firebreak.api.edge.JsonGuard;
 import dev.firebreak.api.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +36,13 @@ public class ChannelIngestController {
   private final ReceiveChannelStore channels;
   private final ServiceStore services;
   private final EventPipeline pipeline;
+  /** One request starts at most this many alert workflows: a storm comes in batches. */
+  private final int maxAlerts;
 
   public ChannelIngestController(ReceiveChannelStore channels, ServiceStore services,
-      EventPipeline pipeline) {
+      EventPipeline pipeline,
+      @Value("${firebreak.edge.max-alerts-per-request:100}") int maxAlerts) {
+    this.maxAlerts = maxAlerts;
     this.channels = channels;
     this.services = services;
     this.pipeline = pipeline;
@@ -75,6 +81,16 @@ public class ChannelIngestController {
     if (body == null) {
       throw ApiException.badRequest(List.of(
           new ApiException.FieldProblem("body", "is not valid JSON")));
+    }
+    List<ApiException.FieldProblem> bad = JsonGuard.problems(body);
+    if (!bad.isEmpty()) {
+      throw ApiException.badRequest(bad);
+    }
+    int alerts = body.path("alerts").isArray() ? body.path("alerts").size() : 1;
+    if (alerts > maxAlerts) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "a request may carry at most "
+          + maxAlerts + " alerts; this one has " + alerts + ": send them in smaller batches",
+          List.of(new ApiException.FieldProblem("alerts", "at most " + maxAlerts + " alerts")));
     }
     List<ChannelEvents.Converted> converted = ReceiveChannelController.convert(channel, body);
     List<ApiException.FieldProblem> problems = converted.stream().filter(c -> c.error() != null)

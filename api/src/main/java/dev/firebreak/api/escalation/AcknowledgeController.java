@@ -1,16 +1,19 @@
 package dev.firebreak.api.escalation;
 
-import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.UserStore;
+import dev.firebreak.activities.incident.CommandId;
+import dev.firebreak.activities.incident.IncidentCommands;
+import dev.firebreak.api.incident.IdempotencyKeys;
+import dev.firebreak.api.incident.IncidentRequests;
 import dev.firebreak.api.incident.IncidentResponse;
-import dev.firebreak.api.incident.IncidentService;
 import dev.firebreak.api.problem.Checker;
-import dev.firebreak.workflows.incident.messages.Acknowledge;
+import dev.firebreak.workflows.incident.messages.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,14 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Incidents")
 public class AcknowledgeController {
 
+  /** {@code author} names who; else the user {@code userId}'s name. */
   public record AcknowledgeRequest(Long userId, String author) {}
 
-  private final IncidentService incidents;
-  private final UserStore users;
+  private final IncidentCommands commands;
+  private final IdempotencyKeys idempotency;
 
-  public AcknowledgeController(IncidentService incidents, UserStore users) {
-    this.incidents = incidents;
-    this.users = users;
+  public AcknowledgeController(IncidentCommands commands, IdempotencyKeys idempotency) {
+    this.commands = commands;
+    this.idempotency = idempotency;
   }
 
   @PostMapping("/{id}/acknowledge")
@@ -35,22 +39,16 @@ public class AcknowledgeController {
       description = "Sets the acknowledged key event (first time), notes who on the timeline and"
           + " stops the running escalation; with the service's ack timeout, escalation starts"
           + " again if the incident is still unresolved by then")
-  public IncidentResponse acknowledge(@PathVariable long id,
-      @RequestBody(required = false) AcknowledgeRequest body) {
+  public ResponseEntity<IncidentResponse> acknowledge(@PathVariable long id,
+      @RequestBody(required = false) AcknowledgeRequest body,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     AcknowledgeRequest request = body == null ? new AcknowledgeRequest(null, null) : body;
     Checker check = new Checker();
     check.maxLength("author", request.author(), 255);
-    User user = null;
-    if (request.userId() != null) {
-      user = users.find(request.userId()).orElse(null);
-      if (user == null) {
-        check.problem("userId", "no user " + request.userId());
-      }
-    }
     check.done();
-    String author = request.author() != null ? request.author()
-        : user != null ? user.name() : null;
-    Acknowledge acknowledge = new Acknowledge(request.userId(), author);
-    return IncidentResponse.of(incidents.change(id, w -> w.acknowledge(acknowledge)));
+    Actor actor = IncidentRequests.actor(request.userId(), request.author());
+    CommandId command = CommandId.fromIdempotencyKey("acknowledge", key);
+    return idempotency.answer(key, request, IncidentResponse.class,
+        () -> ResponseEntity.ok(IncidentResponse.of(commands.acknowledge(id, actor, command))));
   }
 }

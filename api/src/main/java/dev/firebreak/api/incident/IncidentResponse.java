@@ -2,7 +2,7 @@ package dev.firebreak.api.incident;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.firebreak.activities.integrations.IncidentLinkStore.Links;
+import dev.firebreak.activities.incident.IncidentQueries.Links;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.ClosureReason;
 import dev.firebreak.workflows.incident.messages.Environment;
@@ -51,7 +51,7 @@ public record IncidentResponse(
     return of(i, timeline, Links.NONE);
   }
 
-  static IncidentResponse of(Incident i, List<TimelineEntry> timeline, Links links) {
+  public static IncidentResponse of(Incident i, List<TimelineEntry> timeline, Links links) {
     return new IncidentResponse(
         i.id(), i.title(), i.description(), i.priority(), i.environment(), i.category(),
         i.privateIncident(), i.dedupKey(), i.status(), i.closureReason(), i.createdAt(),

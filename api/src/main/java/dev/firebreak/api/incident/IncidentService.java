@@ -1,21 +1,19 @@
 package dev.firebreak.api.incident;
 
+import dev.firebreak.activities.incident.IncidentCommands;
+import dev.firebreak.activities.incident.IncidentNotFound;
 import dev.firebreak.activities.incident.IncidentOpener;
+import dev.firebreak.activities.incident.IncidentQueries;
 import dev.firebreak.activities.store.IncidentFilter;
-import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.messages.Actor;
 import dev.firebreak.workflows.incident.messages.Incident;
-import dev.firebreak.workflows.incident.messages.Status;
-import dev.firebreak.workflows.incident.messages.TimelineEntry;
-import io.temporal.client.WorkflowClient;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts incident workflows (through {@link IncidentOpener}, shared with alert groups) and sends
- * them changes; reads come from the store.
+ * What Slack's handlers read and declare, kept with the signatures they call: it only forwards to
+ * the application layer ({@link IncidentCommands}, {@link IncidentQueries}). New code calls those.
  */
 @Service
 public class IncidentService {
@@ -23,47 +21,34 @@ public class IncidentService {
   /** What {@link #create} did: made a new incident, or found an open one with the same key. */
   public record Created(Incident incident, boolean isNew) {}
 
-  private final WorkflowClient client;
-  private final IncidentStore store;
-  private final IncidentOpener opener;
+  private final IncidentCommands commands;
+  private final IncidentQueries queries;
 
-  public IncidentService(WorkflowClient client, IncidentStore store, IncidentOpener opener) {
-    this.client = client;
-    this.store = store;
-    this.opener = opener;
+  public IncidentService(IncidentCommands commands, IncidentQueries queries) {
+    this.commands = commands;
+    this.queries = queries;
   }
 
+  /** Declares an incident from Slack; {@code createdBy} names who. */
   public Created create(Incident draft) {
-    IncidentOpener.Opened opened = opener.create(draft);
+    IncidentOpener.Opened opened =
+        commands.open(draft, Actor.of(draft.createdBy(), Actor.Channel.SLACK));
     return new Created(opened.incident(), opened.isNew());
   }
 
   public Incident get(long id) {
-    return store.find(id).orElseThrow(() -> ApiException.notFound("no incident " + id));
-  }
-
-  public List<TimelineEntry> timeline(long id) {
-    return store.timeline(id);
+    try {
+      return queries.get(id);
+    } catch (IncidentNotFound e) {
+      throw ApiException.notFound(e.getMessage());
+    }
   }
 
   public List<Incident> list(IncidentFilter filter, int limit, int offset) {
-    return store.list(filter, limit, offset);
+    return queries.list(filter, limit, offset);
   }
 
   public long count(IncidentFilter filter) {
-    return store.count(filter);
-  }
-
-  /**
-   * Sends a change to the incident's workflow and returns the incident as the workflow answered.
-   * The workflow's validators refuse what the lifecycle does not allow.
-   */
-  public Incident change(long id, Function<IncidentWorkflow, Incident> update) {
-    Incident current = get(id);
-    if (current.status() == Status.CLOSED) {
-      throw ApiException.conflict("incident " + id + " is CLOSED");
-    }
-    return update.apply(
-        client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(id)));
+    return queries.count(filter);
   }
 }

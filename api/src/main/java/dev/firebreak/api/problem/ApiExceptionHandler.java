@@ -1,5 +1,13 @@
 package dev.firebreak.api.problem;
 
+import dev.firebreak.activities.idempotency.IdempotencyKeyInFlight;
+import dev.firebreak.activities.idempotency.IdempotencyKeyReused;
+import dev.firebreak.activities.incident.CommandTimedOut;
+import dev.firebreak.activities.incident.IncidentEscalations;
+import dev.firebreak.activities.incident.IncidentNotFound;
+import dev.firebreak.activities.incident.InvalidCommand;
+import dev.firebreak.workflows.Failures;
+import dev.firebreak.api.edge.EdgeInputException;
 import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -18,11 +26,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -45,6 +53,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(problem);
   }
 
+  @ExceptionHandler(IncidentChangeRefused.class)
+  ResponseEntity<ProblemDetail> refused(IncidentChangeRefused e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+  }
+
+  @ExceptionHandler(IncidentNotFound.class)
+  ResponseEntity<ProblemDetail> incidentNotFound(IncidentNotFound e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+  }
+
+  @ExceptionHandler(InvalidCommand.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidCommand e) {
+    return api(ApiException.badRequest(
+        java.util.List.of(new ApiException.FieldProblem(e.field(), e.getMessage()))));
+  }
+
+  /** A slow or unreachable Temporal: the deadline passed; retry, with the same key. */
+  @ExceptionHandler(CommandTimedOut.class)
+  ResponseEntity<ProblemDetail> late(CommandTimedOut e) {
+    log.warn("incident command timed out: {}", e.getMessage());
+    return unavailable(e.getMessage());
+  }
+
+  @ExceptionHandler(IdempotencyKeyReused.class)
+  ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        e.getMessage()));
+  }
+
+  @ExceptionHandler(IdempotencyKeyInFlight.class)
+  ResponseEntity<ProblemDetail> keyInFlight(IdempotencyKeyInFlight e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+  }
+
+  @ExceptionHandler(IncidentEscalations.PagerDutyFailed.class)
+  ResponseEntity<ProblemDetail> pagerDuty(IncidentEscalations.PagerDutyFailed e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage()));
+  }
+
   @ExceptionHandler(WorkflowUpdateException.class)
   ResponseEntity<ProblemDetail> update(WorkflowUpdateException e) {
     Optional<String> refused = IncidentChangeRefused.reasonOf(e);
@@ -64,9 +111,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(WorkflowServiceException.class)
   ResponseEntity<ProblemDetail> temporal(WorkflowServiceException e) {
-    if (e.getCause() instanceof StatusRuntimeException grpc
-        && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
-      return respond(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, grpc.getStatus().getDescription()));
+    Optional<StatusRuntimeException> grpc = Failures.find(e, StatusRuntimeException.class);
+    if (grpc.isPresent() && grpc.get().getStatus().getCode() == Status.Code.NOT_FOUND) {
+      return respond(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+          grpc.get().getStatus().getDescription()));
     }
     log.warn("Temporal call failed: {}", rootMessage(e));
     return unavailable("Temporal is unavailable, nothing was changed; retry later");
@@ -78,8 +126,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return unavailable("Temporal is unavailable, nothing was changed; retry later");
   }
 
+  /** Includes Spring's CannotGetJdbcConnectionException, a DataAccessResourceFailureException. */
   @ExceptionHandler({
-    CannotGetJdbcConnectionException.class,
     DataAccessResourceFailureException.class,
     TransientDataAccessException.class
   })
@@ -101,10 +149,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
+    EdgeInputException edge = EdgeInputException.in(e);
+    if (edge != null) {
+      ResponseEntity<ProblemDetail> refused = edge(edge);
+      return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), edge.status());
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "the request body is not valid JSON for this endpoint: " + rootMessage(e));
     problem.setTitle("Malformed request body");
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Bad text, a non-finite number or an oversized body, found while the body was read. */
+  @ExceptionHandler(EdgeInputException.class)
+  ResponseEntity<ProblemDetail> edge(EdgeInputException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
+        e.getMessage());
+    problem.setProperty("errors", java.util.List.of(e.problem()));
+    return respond(problem);
+  }
+
+  /** A multipart request the container cannot parse (no boundary, say): the sender's fault. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "the multipart request could not be parsed: " + rootMessage(e)));
   }
 
   private static ResponseEntity<ProblemDetail> unavailable(String detail) {
@@ -122,15 +191,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    String message = t.getMessage();
-    if (message == null) {
-      return t.getClass().getSimpleName();
-    }
-    int newline = message.indexOf('\n');
-    return newline > 0 ? message.substring(0, newline) : message;
+    return Failures.rootMessage(e);
   }
 }

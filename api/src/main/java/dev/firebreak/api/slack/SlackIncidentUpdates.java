@@ -1,21 +1,25 @@
 package dev.firebreak.api.slack;
 
-import dev.firebreak.api.incident.IncidentService;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.activities.incident.CommandId;
+import dev.firebreak.activities.incident.IncidentCommands;
+import dev.firebreak.activities.incident.IncidentNotFound;
+import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.workflows.incident.IncidentChangeRefused;
+import dev.firebreak.workflows.incident.messages.Acknowledge;
+import dev.firebreak.workflows.incident.messages.Actor;
+import dev.firebreak.workflows.incident.messages.AddUpdate;
+import dev.firebreak.workflows.incident.messages.ChangeDetails;
+import dev.firebreak.workflows.incident.messages.ChangeKeyEvents;
+import dev.firebreak.workflows.incident.messages.ChangeRoles;
+import dev.firebreak.workflows.incident.messages.ChangeStatus;
+import dev.firebreak.workflows.incident.messages.Escalate;
 import dev.firebreak.workflows.incident.messages.Incident;
-import dev.firebreak.workflows.incident.messages.Status;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateStage;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends Slack's changes to incident workflows as updates with an id derived from the Slack
- * interaction (the view, the event), so a repeated delivery is the same update to Temporal and
- * is applied once.
+ * Sends Slack's changes through {@link IncidentCommands}, the one gateway, with the Slack
+ * interaction (the view, the event) as the command id, so a repeated delivery is the same update
+ * to Temporal and is applied once. The actor is the change's author, via Slack.
  */
 @Component
 public class SlackIncidentUpdates {
@@ -27,35 +31,51 @@ public class SlackIncidentUpdates {
     }
   }
 
-  private final WorkflowClient client;
-  private final IncidentService incidents;
+  private final IncidentCommands commands;
 
-  public SlackIncidentUpdates(WorkflowClient client, IncidentService incidents) {
-    this.client = client;
-    this.incidents = incidents;
+  public SlackIncidentUpdates(IncidentCommands commands) {
+    this.commands = commands;
   }
 
+  /**
+   * Applies {@code change}, one of the incident workflow's command messages: its type chooses the
+   * typed update. {@code updateName} is kept for the callers' sake and only appears in errors.
+   */
   public Incident apply(long incidentId, String updateName, String updateId, Object change) {
-    Incident current = incidents.get(incidentId);
-    if (current.status() == Status.CLOSED) {
-      throw new Refused("incident " + incidentId + " is CLOSED");
-    }
+    CommandId id = CommandId.of(updateId);
     try {
-      return client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
-          .startUpdate(
-              UpdateOptions.newBuilder(Incident.class)
-                  .setUpdateName(updateName)
-                  .setUpdateId(updateId)
-                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                  .build(),
-              change)
-          .getResult();
-    } catch (WorkflowUpdateException e) {
-      Optional<String> refused = IncidentChangeRefused.reasonOf(e);
-      if (refused.isPresent()) {
-        throw new Refused(refused.get());
+      if (change instanceof Acknowledge ack) {
+        return commands.acknowledge(incidentId,
+            new Actor(ack.userId(), ack.author(), Actor.Channel.SLACK), id);
       }
-      throw e;
+      if (change instanceof ChangeStatus c) {
+        return commands.changeStatus(incidentId, c, slack(c.author()), id);
+      }
+      if (change instanceof AddUpdate c) {
+        return commands.addUpdate(incidentId, c, slack(c.author()), id);
+      }
+      if (change instanceof ChangeRoles c) {
+        return commands.changeRoles(incidentId, c, slack(c.author()), id);
+      }
+      if (change instanceof ChangeDetails c) {
+        return commands.changeDetails(incidentId, c, slack(c.author()), id);
+      }
+      if (change instanceof ChangeKeyEvents c) {
+        return commands.changeKeyEvents(incidentId, c, slack(c.author()), id);
+      }
+      if (change instanceof Escalate c) {
+        return commands.escalate(incidentId, c, slack(c.author()), id);
+      }
+    } catch (IncidentChangeRefused refused) {
+      throw new Refused(refused.getMessage());
+    } catch (IncidentNotFound missing) {
+      throw ApiException.notFound(missing.getMessage());
     }
+    throw new IllegalArgumentException("no incident update " + updateName + " takes "
+        + (change == null ? "null" : change.getClass().getSimpleName()));
+  }
+
+  private static Actor slack(String author) {
+    return Actor.of(author, Actor.Channel.SLACK);
   }
 }

@@ -129,11 +129,8 @@ public class SyncController {
       throw new ApiException(HttpStatus.GATEWAY_TIMEOUT,
           "the sync is still running (workflow " + workflowId + "); see Temporal UI");
     } catch (WorkflowFailedException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      throw new ApiException(HttpStatus.BAD_GATEWAY, "the sync failed: " + cause.getMessage());
+      throw new ApiException(HttpStatus.BAD_GATEWAY,
+          "the sync failed: " + dev.firebreak.workflows.Failures.rootMessage(e));
     }
   }
 }

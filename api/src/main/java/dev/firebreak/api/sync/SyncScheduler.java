@@ -6,7 +6,6 @@ import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.integrations.SyncLoopWorkflow;
 import dev.firebreak.workflows.integrations.messages.SyncLoop;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -170,15 +169,7 @@ public class SyncScheduler {
   }
 
   static boolean unimplemented(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException grpc
-          && grpc.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+    return dev.firebreak.workflows.Failures.grpcCode(e)
+        .filter(code -> code == Status.Code.UNIMPLEMENTED).isPresent();
   }
 }

@@ -1,6 +1,6 @@
 package dev.firebreak.workflows.incident;
 
-import io.temporal.failure.ApplicationFailure;
+import dev.firebreak.workflows.Failures;
 import java.util.Optional;
 
 /**
@@ -22,12 +22,6 @@ public class IncidentChangeRefused extends RuntimeException {
    * say) is a refused change; empty for any other failure.
    */
   public static Optional<String> reasonOf(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure application
-          && IncidentChangeRefused.class.getName().equals(application.getType())) {
-        return Optional.of(application.getOriginalMessage());
-      }
-    }
-    return Optional.empty();
+    return Failures.applicationMessage(failure, IncidentChangeRefused.class.getName());
   }
 }

@@ -349,8 +349,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public Incident acknowledge(Acknowledge acknowledge) {
     incident = incident.withKeyEvents(incident.keyEvents().withAcknowledgedIfUnset(now()));
-    String who = acknowledge.author() != null ? acknowledge.author()
-        : acknowledge.userId() != null ? "user " + acknowledge.userId() : "someone";
+    String who = acknowledge.who();
     Incident changed = commit(TimelineKind.ACKNOWLEDGED, "Acknowledged by " + who
         + (escalation != null && escalation.active() ? ": paging stopped" : ""),
         acknowledge.author(), false);

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.integrations;
 
+import dev.firebreak.workflows.Failures;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 
@@ -9,10 +10,7 @@ public final class IntegrationFailures {
   private IntegrationFailures() {}
 
   public static String reason(Throwable failure) {
-    Throwable t = failure;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
+    Throwable t = Failures.root(failure);
     String message = t instanceof ApplicationFailure app ? app.getOriginalMessage()
         : t instanceof TemporalFailure temporal ? temporal.getOriginalMessage()
         : t.getMessage();

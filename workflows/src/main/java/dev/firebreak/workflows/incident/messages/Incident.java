@@ -25,6 +25,11 @@ public record Incident(
     long version,
     Long serviceId) {
 
+  public Incident withCreatedBy(String who) {
+    return new Incident(id, title, description, priority, environment, category, privateIncident,
+        dedupKey, createdAt, who, status, closureReason, roles, keyEvents, version, serviceId);
+  }
+
   public Incident withStatus(Status newStatus, ClosureReason reason) {
     return new Incident(id, title, description, priority, environment, category, privateIncident,
         dedupKey, createdAt, createdBy, newStatus, reason, roles, keyEvents, version, serviceId);
