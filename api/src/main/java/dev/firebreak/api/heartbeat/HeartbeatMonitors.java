@@ -1,6 +1,7 @@
 package dev.firebreak.api.heartbeat;
 
 import dev.firebreak.activities.heartbeat.HeartbeatStore;
+import dev.firebreak.activities.temporal.WorkflowSummaries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitor;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitorWorkflow;
@@ -39,6 +40,8 @@ public class HeartbeatMonitors {
           WorkflowOptions.newBuilder()
               .setWorkflowId(HeartbeatMonitorWorkflow.workflowId(m.key()))
               .setTaskQueue(TaskQueues.ALERTS)
+              .setStaticSummary(WorkflowSummaries.heartbeatSummary(monitorOf(m)))
+              .setStaticDetails(WorkflowSummaries.heartbeatDetails(monitorOf(m)))
               .setWorkflowIdReusePolicy(
                   WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
               .build());
