@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.InboundEvent;
+import dev.firebreak.activities.alert.intake.InboundEvent;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

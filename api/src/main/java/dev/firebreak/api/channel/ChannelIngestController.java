@@ -5,7 +5,7 @@ import dev.firebreak.activities.channel.ReceiveChannelStore;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.EventPipeline;
+import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.api.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

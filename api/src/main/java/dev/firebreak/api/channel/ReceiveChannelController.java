@@ -7,7 +7,7 @@ import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.EventPipeline;
+import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.alert.messages.AlertAction;

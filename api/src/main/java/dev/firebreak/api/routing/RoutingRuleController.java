@@ -4,7 +4,7 @@ import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.activities.routing.RoutingRule;
 import dev.firebreak.activities.routing.RoutingRuleStore;
-import dev.firebreak.api.alert.RoutingCache;
+import dev.firebreak.activities.alert.intake.RoutingCache;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.incident.messages.Priority;

@@ -1,4 +1,4 @@
-package dev.firebreak.api.alert;
+package dev.firebreak.activities.alert.intake;
 
 import dev.firebreak.activities.alert.AlertStore;
 import dev.firebreak.activities.directory.Service;
