@@ -5,7 +5,7 @@ import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.activities.alert.intake.InboundEvent;
 import dev.firebreak.activities.alert.intake.RoutingCache;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

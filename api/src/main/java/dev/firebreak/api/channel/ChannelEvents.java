@@ -2,7 +2,7 @@ package dev.firebreak.api.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.api.alert.Bodies;
 import dev.firebreak.activities.alert.intake.InboundEvent;
 import dev.firebreak.workflows.alert.messages.AlertAction;

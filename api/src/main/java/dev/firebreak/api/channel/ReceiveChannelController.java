@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.channel.ReceiveChannelStore;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.api.alert.Bodies;
 import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.api.problem.ApiException;

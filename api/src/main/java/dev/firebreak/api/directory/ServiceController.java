@@ -2,7 +2,7 @@ package dev.firebreak.api.directory;
 
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.activities.directory.TeamStore;
 import dev.firebreak.activities.oncall.EscalationPolicyStore;
 import dev.firebreak.api.problem.ApiException;

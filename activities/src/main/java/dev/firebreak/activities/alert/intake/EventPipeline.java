@@ -2,8 +2,8 @@ package dev.firebreak.activities.alert.intake;
 
 import dev.firebreak.activities.alert.AlertStore;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Severity;
-import dev.firebreak.activities.routing.RoutingRule;
+import dev.firebreak.workflows.alert.Severity;
+import dev.firebreak.workflows.routing.RoutingRule;
 import dev.firebreak.activities.routing.RuleEngine;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
 import dev.firebreak.workflows.incident.messages.Priority;

@@ -2,7 +2,7 @@ package dev.firebreak.activities.alert.intake;
 
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.routing.RoutingRule;
+import dev.firebreak.workflows.routing.RoutingRule;
 import dev.firebreak.activities.routing.RoutingRuleStore;
 import java.util.List;
 import java.util.Optional;
