@@ -1,5 +1,6 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.workflows.channel.GenericMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.workflows.alert.Severity;
