@@ -1,6 +1,5 @@
 package dev.firebreak.activities.routing;
 
-import dev.firebreak.activities.alert.intake.RoutingCache;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.workflows.routing.RoutingRule;
 import dev.firebreak.workflows.routing.RoutingRuleValidation;

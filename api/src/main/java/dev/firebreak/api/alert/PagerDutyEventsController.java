@@ -3,7 +3,7 @@ package dev.firebreak.api.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.activities.alert.intake.InboundEvent;
-import dev.firebreak.activities.alert.intake.RoutingCache;
+import dev.firebreak.activities.routing.RoutingCache;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.alert.messages.AlertAction;

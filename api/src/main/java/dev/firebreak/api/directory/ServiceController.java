@@ -1,8 +1,8 @@
 package dev.firebreak.api.directory;
 
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Services;
-import dev.firebreak.activities.directory.Services.ServiceDraft;
+import dev.firebreak.activities.services.Services;
+import dev.firebreak.activities.services.Services.ServiceDraft;
 import dev.firebreak.workflows.incident.messages.Priority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -7,7 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Services;
+import dev.firebreak.activities.services.Services;
 import dev.firebreak.activities.directory.User;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls.OnCallPolicy;

@@ -4,6 +4,7 @@ import dev.firebreak.activities.alert.AlertStore;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.routing.RoutingRule;
+import dev.firebreak.activities.routing.RoutingCache;
 import dev.firebreak.activities.routing.RuleEngine;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
 import dev.firebreak.workflows.incident.messages.Priority;

@@ -1,5 +1,8 @@
-package dev.firebreak.activities.directory;
+package dev.firebreak.activities.services;
 
+import dev.firebreak.activities.directory.Service;
+import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.activities.directory.TeamStore;
 import dev.firebreak.activities.oncall.EscalationPolicyStore;
 import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.incident.messages.Priority;
@@ -14,7 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The application service of services: a service's team and escalation policy must exist, and its
+ * The application service of services (kept apart from the directory, which on-call depends on,
+ * since a service refers to an escalation policy): a service's team and escalation policy must exist, and its
  * severity mapping names real severities and priorities (those left out keep the default).
  */
 @Component
