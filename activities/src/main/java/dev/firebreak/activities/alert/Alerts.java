@@ -50,7 +50,7 @@ public class Alerts {
   }
 
   /** The latest events suppressed for {@code serviceId}; {@code limit} clamped to 1..200. */
-  public List<AlertStore.Suppressed> suppressed(long serviceId, int limit) {
+  public List<SuppressedEvent> suppressed(long serviceId, int limit) {
     return alerts.suppressed(serviceId, Math.max(1, Math.min(limit, MAX_PAGE)));
   }
 }

@@ -1,6 +1,5 @@
 package dev.firebreak.activities.channel;
 
-import dev.firebreak.activities.channel.ReceiveChannelStore.Channel;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.workflows.channel.GenericMapping;
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReceiveChannels {
 
   /** A channel and the service its events go to. */
-  public record Target(Channel channel, Service service) {}
+  public record Target(ReceiveChannel channel, Service service) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,18 +30,18 @@ public class ReceiveChannels {
     this.services = services;
   }
 
-  public Channel create(ReceiveChannelDraft draft) {
+  public ReceiveChannel create(ReceiveChannelDraft draft) {
     ReceiveChannelDraft valid =
         ReceiveChannelValidation.normalize(draft, id -> services.find(id).isPresent());
     String mapping = valid.mapping() == null ? null : JSON.writeValueAsString(valid.mapping());
     return channels.create(valid.name(), valid.type(), valid.serviceId(), mapping);
   }
 
-  public List<Channel> list() {
+  public List<ReceiveChannel> list() {
     return channels.list();
   }
 
-  public Channel get(long id) {
+  public ReceiveChannel get(long id) {
     return channels.find(id).orElseThrow(() -> new NotFound("no receive channel " + id));
   }
 
@@ -54,7 +53,7 @@ public class ReceiveChannels {
 
   /** The channel of {@code type} with {@code key}, and its service. */
   public Target byKey(String key, String type) {
-    Channel channel = channels.findByKey(key)
+    ReceiveChannel channel = channels.findByKey(key)
         .filter(c -> c.type().equals(type))
         .orElseThrow(() -> new NotFound("no " + type + " receive channel with this key"));
     Service service = services.find(channel.serviceId())
@@ -64,14 +63,14 @@ public class ReceiveChannels {
 
   /** The service of channel {@code id}, and the channel. */
   public Target withService(long id) {
-    Channel channel = get(id);
+    ReceiveChannel channel = get(id);
     Service service = services.find(channel.serviceId())
         .orElseThrow(() -> new NotFound("no service " + channel.serviceId()));
     return new Target(channel, service);
   }
 
   /** The channel's mapping, null for an Alertmanager channel. */
-  public static GenericMapping mappingOf(Channel c) {
+  public static GenericMapping mappingOf(ReceiveChannel c) {
     return c.mapping() == null ? null : JSON.readValue(c.mapping(), GenericMapping.class);
   }
 }

@@ -1,7 +1,6 @@
 package dev.firebreak.activities.heartbeat;
 
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.heartbeat.HeartbeatStore.Monitor;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitor;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitorWorkflow;

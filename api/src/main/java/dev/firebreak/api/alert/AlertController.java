@@ -1,8 +1,8 @@
 package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.activities.alert.AlertStore.Suppressed;
 import dev.firebreak.activities.alert.Alerts;
+import dev.firebreak.activities.alert.SuppressedEvent;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
@@ -86,7 +86,7 @@ public class AlertController {
 
   @GetMapping("/suppressed-events")
   @Operation(summary = "Events a routing rule suppressed, newest first")
-  public List<Suppressed> suppressed(
+  public List<SuppressedEvent> suppressed(
       @RequestParam long serviceId, @RequestParam(defaultValue = "50") int limit) {
     return alerts.suppressed(serviceId, limit);
   }

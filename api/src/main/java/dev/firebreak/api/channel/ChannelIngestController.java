@@ -1,7 +1,7 @@
 package dev.firebreak.api.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.activities.channel.ReceiveChannelStore;
+import dev.firebreak.activities.channel.ReceiveChannel;
 import dev.firebreak.activities.channel.ReceiveChannels;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.api.alert.Bodies;
@@ -56,7 +56,7 @@ public class ChannelIngestController {
   private ResponseEntity<Map<String, Object>> ingest(String key, String type,
       HttpServletRequest request) {
     ReceiveChannels.Target target = channels.byKey(key, type);
-    ReceiveChannelStore.Channel channel = target.channel();
+    ReceiveChannel channel = target.channel();
     Service service = target.service();
     JsonNode body;
     try {

@@ -2,7 +2,7 @@ package dev.firebreak.api.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.alert.intake.EventPipeline;
-import dev.firebreak.activities.channel.ReceiveChannelStore;
+import dev.firebreak.activities.channel.ReceiveChannel;
 import dev.firebreak.activities.channel.ReceiveChannels;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.api.alert.Bodies;
@@ -38,7 +38,7 @@ public class ReceiveChannelController {
   public record ChannelResponse(long id, String name, String type, long serviceId, String key,
       String url, GenericMapping mapping) {
 
-    static ChannelResponse of(ReceiveChannelStore.Channel c) {
+    static ChannelResponse of(ReceiveChannel c) {
       String path = ALERTMANAGER.equals(c.type()) ? "/api/v1/integrations/alertmanager/{key}"
           : "/api/v1/webhooks/{key}";
       String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(path)
@@ -67,7 +67,7 @@ public class ReceiveChannelController {
       description = "type alertmanager (Prometheus Alertmanager webhook v4) or generic (any JSON,"
           + " with a mapping of JSON Pointers); 201 with its key and the URL to post to")
   public ResponseEntity<ChannelResponse> create(@RequestBody ReceiveChannelDraft body) {
-    ReceiveChannelStore.Channel c = channels.create(body);
+    ReceiveChannel c = channels.create(body);
     return ResponseEntity.created(URI.create("/api/v1/receive-channels/" + c.id()))
         .body(ChannelResponse.of(c));
   }
@@ -121,7 +121,7 @@ public class ReceiveChannelController {
     return new Preview(events, errors);
   }
 
-  static List<ChannelEvents.Converted> convert(ReceiveChannelStore.Channel c, JsonNode body) {
+  static List<ChannelEvents.Converted> convert(ReceiveChannel c, JsonNode body) {
     return ALERTMANAGER.equals(c.type()) ? ChannelEvents.alertmanager(body)
         : ChannelEvents.generic(ReceiveChannels.mappingOf(c), body);
   }

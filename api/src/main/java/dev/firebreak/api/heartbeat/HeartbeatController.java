@@ -1,8 +1,8 @@
 package dev.firebreak.api.heartbeat;
 
-import dev.firebreak.activities.heartbeat.HeartbeatStore.Monitor;
 import dev.firebreak.activities.heartbeat.Heartbeats;
 import dev.firebreak.activities.heartbeat.Heartbeats.HeartbeatDraft;
+import dev.firebreak.activities.heartbeat.Monitor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
