@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** How the API shows schedules, on-call and shifts: the wire shapes, and the mapping to them. */
-final class ScheduleViews {
+public final class ScheduleViews {
 
   private ScheduleViews() {}
 
