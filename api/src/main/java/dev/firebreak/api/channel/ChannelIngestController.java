@@ -1,12 +1,12 @@
 package dev.firebreak.api.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.activities.channel.ReceiveChannelStore;
+import dev.firebreak.activities.channel.ReceiveChannel;
+import dev.firebreak.activities.channel.ReceiveChannels;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.EventPipeline;
 import dev.firebreak.api.edge.JsonGuard;
+import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.api.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,18 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Receive channels")
 public class ChannelIngestController {
 
-  private final ReceiveChannelStore channels;
-  private final ServiceStore services;
+  private final ReceiveChannels channels;
   private final EventPipeline pipeline;
   /** One request starts at most this many alert workflows: a storm comes in batches. */
   private final int maxAlerts;
 
-  public ChannelIngestController(ReceiveChannelStore channels, ServiceStore services,
-      EventPipeline pipeline,
+  public ChannelIngestController(ReceiveChannels channels, EventPipeline pipeline,
       @Value("${firebreak.edge.max-alerts-per-request:100}") int maxAlerts) {
     this.maxAlerts = maxAlerts;
     this.channels = channels;
-    this.services = services;
     this.pipeline = pipeline;
   }
 
@@ -64,11 +61,9 @@ public class ChannelIngestController {
 
   private ResponseEntity<Map<String, Object>> ingest(String key, String type,
       HttpServletRequest request) {
-    ReceiveChannelStore.Channel channel = channels.findByKey(key)
-        .filter(c -> c.type().equals(type))
-        .orElseThrow(() -> ApiException.notFound("no " + type + " receive channel with this key"));
-    Service service = services.find(channel.serviceId())
-        .orElseThrow(() -> ApiException.notFound("the channel's service is gone"));
+    ReceiveChannels.Target target = channels.byKey(key, type);
+    ReceiveChannel channel = target.channel();
+    Service service = target.service();
     JsonNode body;
     try {
       body = Bodies.parse(Bodies.read(request));

@@ -1,4 +1,4 @@
-package dev.firebreak.api.alert;
+package dev.firebreak.activities.alert.intake;
 
 import dev.firebreak.activities.alert.AlertDispatcher;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
