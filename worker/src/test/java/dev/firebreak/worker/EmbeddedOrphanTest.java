@@ -78,18 +78,7 @@ class EmbeddedOrphanTest {
     env.remove("DATABASE_URL");
     env.remove("TEMPORAL_ADDRESS");
     firebreak = builder.start();
-    Http http = new Http(port);
-    Process process = firebreak;
-    await("Firebreak to start (log " + log + ")", Duration.ofSeconds(180), () -> {
-      if (!process.isAlive()) {
-        throw new AssertionError("Firebreak exited; log " + log);
-      }
-      try {
-        return http.get("/actuator/health").status() == 200;
-      } catch (AssertionError notYet) {
-        return false;
-      }
-    });
+    EscalationCrashTest.awaitHealthy(firebreak, port, log, Duration.ofSeconds(180));
   }
 
   private Path onlyFolder() throws IOException {

@@ -2,11 +2,9 @@ package dev.firebreak.worker;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * A real PostgreSQL that a fault test can stop and start again on the same port and data
@@ -44,14 +42,6 @@ final class RestartablePostgres implements AutoCloseable {
   @Override
   public void close() throws IOException {
     stop();
-    try (Stream<Path> paths = Files.walk(dataDirectory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    FileUtils.deleteDirectory(dataDirectory.toFile());
   }
 }

@@ -21,7 +21,7 @@ public final class Bodies {
 
   /**
    * How long a sender waits for its event to be accepted before it is told to retry. An outage
-   * answers sooner (the Temporal client gives up after 1.5 s, the connection pool after 1 s); this
+   * answers sooner (the Temporal client gives up after 1 s, the connection pool after 1 s); this
    * bounds a live but overloaded Temporal, well below the 10 s after which senders give up.
    */
   static final long ACCEPT_TIMEOUT_SECONDS = 5;
