@@ -43,6 +43,8 @@ public final class EmbeddedDatabase {
         postgres = EmbeddedPostgres.builder()
             .setDataDirectory(folder.resolve("data"))
             .setCleanDataDirectory(true)
+            // ours stops the server, then removes the folder: two hooks at once would race
+            .setRegisterShutdownHook(false)
             .start();
       } catch (IOException e) {
         EmbeddedOrphans.delete(folder);
