@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,13 @@ class EmbeddedOrphanTest {
   Process firebreak;
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (firebreak != null) {
       firebreak.destroyForcibly();
+      firebreak.waitFor(30, TimeUnit.SECONDS);
+    }
+    if (home != null) {
+      FileUtils.deleteDirectory(home.toFile());
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,6 +91,9 @@ class OutageFaultTest {
     }
     if (temporal != null) {
       temporal.close();
+    }
+    if (temporalData != null) {
+      FileUtils.deleteDirectory(temporalData.toFile());
     }
   }
 

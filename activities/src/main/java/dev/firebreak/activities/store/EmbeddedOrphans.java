@@ -105,6 +105,8 @@ final class EmbeddedOrphans {
 
   static void delete(Path folder) {
     try {
+      // the owner file goes last: a folder left half-removed is still found as an orphan
+      FileUtils.deleteDirectory(folder.resolve("data").toFile());
       FileUtils.deleteDirectory(folder.toFile());
     } catch (IOException e) {
       log.warn("cannot remove {}: {}", folder, e.toString());
