@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,12 +109,25 @@ public class ChannelIngestController {
     try {
       Bodies.await(accepted);
     } catch (Bodies.NotAccepted e) {
-      throw ApiException.unavailable("the events could not be stored; retry later");
+      return unavailable();
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("status", "success");
     answer.put("events", converted.size());
     answer.put("dedupKeys", dedupKeys);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+  }
+
+  /** 503 as problem+json with Retry-After, so that the sender's retry is paced. */
+  private static ResponseEntity<Map<String, Object>> unavailable() {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+    problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+    problem.put("detail", "the events could not be stored, nothing was recorded; retry later");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }
