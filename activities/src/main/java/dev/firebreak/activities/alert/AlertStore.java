@@ -32,11 +32,6 @@ public class AlertStore {
     this.jdbc = jdbc;
   }
 
-  /** An event a routing rule suppressed. */
-  public record Suppressed(
-      long id, long serviceId, String ruleName, String dedupKey, String action, String summary,
-      String event, Instant receivedAt) {}
-
   /** Filter of {@link #list}: any may be null. */
   public record Filter(Long serviceId, AlertStatus status) {}
 
@@ -146,12 +141,12 @@ public class AlertStore {
         .query(Long.class).single();
   }
 
-  public List<Suppressed> suppressed(long serviceId, int limit) {
+  public List<SuppressedEvent> suppressed(long serviceId, int limit) {
     return jdbc.sql("SELECT id, service_id, rule_name, dedup_key, action, summary, event,"
             + " received_at FROM suppressed_event WHERE service_id = :service"
             + " ORDER BY id DESC LIMIT :limit")
         .param("service", serviceId).param("limit", limit)
-        .query((rs, n) -> new Suppressed(rs.getLong("id"), rs.getLong("service_id"),
+        .query((rs, n) -> new SuppressedEvent(rs.getLong("id"), rs.getLong("service_id"),
             rs.getString("rule_name"), rs.getString("dedup_key"), rs.getString("action"),
             rs.getString("summary"), rs.getString("event"), instant(rs, "received_at")))
         .list();

@@ -1,11 +1,14 @@
 package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.activities.alert.intake.EventPipeline;
+import dev.firebreak.activities.alert.intake.InboundEvent;
+import dev.firebreak.activities.routing.RoutingCache;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.api.edge.JsonGuard;
 import dev.firebreak.api.edge.TextRules;
 import dev.firebreak.api.problem.ApiException;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

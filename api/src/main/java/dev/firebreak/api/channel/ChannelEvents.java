@@ -1,11 +1,12 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.workflows.channel.GenericMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.InboundEvent;
 import dev.firebreak.api.edge.TextRules;
+import dev.firebreak.activities.alert.intake.InboundEvent;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

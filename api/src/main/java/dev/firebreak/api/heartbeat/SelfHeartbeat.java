@@ -3,6 +3,8 @@ package dev.firebreak.api.heartbeat;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.heartbeat.HeartbeatStore;
+import dev.firebreak.activities.heartbeat.Heartbeats;
+import dev.firebreak.activities.heartbeat.Monitor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -44,7 +46,7 @@ public class SelfHeartbeat implements DisposableBean {
 
   private final ServiceStore services;
   private final HeartbeatStore store;
-  private final HeartbeatMonitors monitors;
+  private final Heartbeats heartbeats;
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
   private final String serviceName;
@@ -56,16 +58,16 @@ public class SelfHeartbeat implements DisposableBean {
     return t;
   });
   private volatile ScheduledFuture<?> pinging;
-  private volatile HeartbeatStore.Monitor monitor;
+  private volatile Monitor monitor;
 
-  public SelfHeartbeat(ServiceStore services, HeartbeatStore store, HeartbeatMonitors monitors,
+  public SelfHeartbeat(ServiceStore services, HeartbeatStore store, Heartbeats heartbeats,
       TransactionTemplate transactions, JdbcClient jdbc,
       @Value("${firebreak.self-heartbeat.service:Firebreak}") String serviceName,
       @Value("${firebreak.self-heartbeat.interval:60s}") Duration interval,
       @Value("${firebreak.self-heartbeat.grace:60s}") Duration grace) {
     this.services = services;
     this.store = store;
-    this.monitors = monitors;
+    this.heartbeats = heartbeats;
     this.transactions = transactions;
     this.jdbc = jdbc;
     this.serviceName = serviceName;
@@ -84,23 +86,23 @@ public class SelfHeartbeat implements DisposableBean {
   }
 
   /** The monitor, created with its service on first start; found by name afterwards. */
-  HeartbeatStore.Monitor ensure() {
+  Monitor ensure() {
     return transactions.execute(tx -> {
       jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().listOfRows();
       Service service = services.list().stream().filter(s -> s.name().equals(serviceName))
           .findFirst().orElseGet(() -> services.create(new Service(0, serviceName,
               "Firebreak itself: its self-heartbeat alerts here when no replica can ping it",
               null, null, null, true, Service.defaultSeverityPriorities(), null)));
-      Optional<HeartbeatStore.Monitor> existing = store.list().stream()
+      Optional<Monitor> existing = store.list().stream()
           .filter(m -> m.serviceId() == service.id() && m.name().equals(MONITOR)).findFirst();
-      return existing.orElseGet(() -> monitors.create(MONITOR, service.id(),
-          (int) interval.toSeconds(), (int) grace.toSeconds()));
+      return existing.orElseGet(() -> heartbeats.create(new Heartbeats.HeartbeatDraft(MONITOR,
+          service.id(), (int) interval.toSeconds(), (int) grace.toSeconds())));
     });
   }
 
   void ping() {
     try {
-      monitors.ping(monitor);
+      heartbeats.ping(monitor.key());
     } catch (RuntimeException e) {
       log.warn("self-heartbeat: ping failed ({}); the monitor alerts if no replica pings for {}",
           e.toString(), interval.plus(grace));

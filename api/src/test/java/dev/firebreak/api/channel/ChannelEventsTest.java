@@ -1,5 +1,6 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.workflows.channel.GenericMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

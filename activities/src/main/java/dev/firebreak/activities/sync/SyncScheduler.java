@@ -1,10 +1,14 @@
-package dev.firebreak.api.sync;
+package dev.firebreak.activities.sync;
 
 import dev.firebreak.activities.integrations.confluence.ConfluenceSettings;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutySettings;
+import dev.firebreak.activities.slack.SlackSettings;
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.integrations.ConfluenceOnCallExportWorkflow;
+import dev.firebreak.workflows.integrations.PagerDutySyncWorkflow;
 import dev.firebreak.workflows.integrations.SyncLoopWorkflow;
 import dev.firebreak.workflows.integrations.messages.SyncLoop;
+import dev.firebreak.workflows.slack.SlackSyncWorkflow;
 import io.grpc.Status;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -33,18 +37,39 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes every enabled periodic sync a Temporal Schedule when the application is ready: created,
- * or updated to the configured period when it exists, so it shows (and can be paused) in Temporal
- * UI. Where the server has no Schedules (Temporal's in-process server answers UNIMPLEMENTED), the
- * same sync workflow runs in a {@link SyncLoopWorkflow} instead: run, sleep, continue as new.
+ * The one bootstrapper of Firebreak's periodic work (PagerDuty sync, Confluence on-call export,
+ * Slack directory sync): when the application is ready each enabled job becomes a Temporal
+ * Schedule, created, or updated to the configured period when it exists (keeping the paused state
+ * an operator set in Temporal UI). Where the server has no Schedules (Temporal's in-process server
+ * answers UNIMPLEMENTED), an integration sync runs in a {@link SyncLoopWorkflow} instead (run,
+ * sleep, continue as new); the Slack sync then runs on demand only ({@code POST
+ * /api/v1/slack/sync}), since the loop starts its children on the integrations task queue.
  */
 @Component
 public class SyncScheduler {
 
   private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
 
-  /** A periodic job: the schedule id, the workflow type it starts, its period. */
-  public record Job(String scheduleId, String workflowType, Duration period) {}
+  /**
+   * A periodic job: the schedule id, the workflow it starts (with that id and task queue), its
+   * period; {@code triggerImmediately} runs it once at creation; {@code loopWithoutSchedules}
+   * falls back to a timer loop workflow where the server has no Schedules.
+   */
+  public record Job(
+      String scheduleId, Class<?> workflow, String workflowId, String taskQueue, Duration period,
+      boolean triggerImmediately, boolean loopWithoutSchedules) {
+
+    /** A sync on the integrations task queue whose runs are named after the schedule. */
+    public static Job integration(String scheduleId, Class<?> workflow, Duration period) {
+      return new Job(scheduleId, workflow, scheduleId, TaskQueues.INTEGRATIONS, period, false,
+          true);
+    }
+
+    /** The workflow type name, as Temporal knows it (the interface's simple name). */
+    public String workflowType() {
+      return workflow.getSimpleName();
+    }
+  }
 
   /** How a job was set up: as a Temporal Schedule or as a timer loop workflow. */
   public enum Mode { SCHEDULE, TIMER_LOOP, FAILED }
@@ -66,19 +91,27 @@ public class SyncScheduler {
       WorkflowClient client,
       PagerDutySettings pagerDuty,
       ConfluenceSettings confluence,
+      SlackSettings slack,
       @Value("${spring.temporal.namespace:default}") String namespace,
       @Value("${firebreak.sync.schedules:true}") boolean enabled,
       @Value("${firebreak.sync.pagerduty.period:5m}") Duration pagerDutyPeriod,
-      @Value("${firebreak.sync.confluence-oncall.period:1h}") Duration confluencePeriod) {
+      @Value("${firebreak.sync.confluence-oncall.period:1h}") Duration confluencePeriod,
+      @Value("${firebreak.slack.sync-interval:1h}") Duration slackPeriod) {
     this.stubs = stubs;
     this.client = client;
     this.namespace = namespace;
     this.enabled = enabled;
     if (pagerDuty.enabled()) {
-      jobs.add(new Job(PAGERDUTY_SCHEDULE, "PagerDutySyncWorkflow", pagerDutyPeriod));
+      jobs.add(Job.integration(PAGERDUTY_SCHEDULE, PagerDutySyncWorkflow.class, pagerDutyPeriod));
     }
     if (confluence.onCallExportEnabled()) {
-      jobs.add(new Job(CONFLUENCE_SCHEDULE, "ConfluenceOnCallExportWorkflow", confluencePeriod));
+      jobs.add(Job.integration(CONFLUENCE_SCHEDULE, ConfluenceOnCallExportWorkflow.class,
+          confluencePeriod));
+    }
+    if (slack.enabled()) {
+      jobs.add(new Job(SlackSyncWorkflow.SCHEDULE_ID, SlackSyncWorkflow.class,
+          SlackSyncWorkflow.SCHEDULE_ID + "-scheduled", TaskQueues.INCIDENTS, slackPeriod, true,
+          false));
     }
   }
 
@@ -89,6 +122,13 @@ public class SyncScheduler {
   /** How each job was set up at startup. */
   public List<Outcome> outcomes() {
     return outcomes;
+  }
+
+  /** The outcomes of the jobs on the integrations task queue (PagerDuty, Confluence). */
+  public List<Outcome> integrationOutcomes() {
+    return outcomes.stream()
+        .filter(o -> o.job().taskQueue().equals(TaskQueues.INTEGRATIONS))
+        .toList();
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -109,7 +149,8 @@ public class SyncScheduler {
     Schedule schedule = schedule(job);
     try {
       try {
-        schedules.createSchedule(job.scheduleId(), schedule, ScheduleOptions.newBuilder().build());
+        schedules.createSchedule(job.scheduleId(), schedule,
+            ScheduleOptions.newBuilder().setTriggerImmediately(job.triggerImmediately()).build());
         log.info("Temporal Schedule {} created: {} every {}", job.scheduleId(),
             job.workflowType(), job.period());
       } catch (ScheduleAlreadyRunningException exists) {
@@ -124,8 +165,9 @@ public class SyncScheduler {
       }
       return Mode.SCHEDULE;
     } catch (RuntimeException e) {
-      if (!unimplemented(e)) {
-        log.warn("cannot set up Temporal Schedule {}: {}", job.scheduleId(), e.toString());
+      if (!unimplemented(e) || !job.loopWithoutSchedules()) {
+        log.warn("cannot set up the Temporal Schedule {} ({}): {} runs on demand only",
+            job.scheduleId(), e.getMessage(), job.workflowType());
         return Mode.FAILED;
       }
     }
@@ -153,10 +195,10 @@ public class SyncScheduler {
   static Schedule schedule(Job job) {
     return Schedule.newBuilder()
         .setAction(ScheduleActionStartWorkflow.newBuilder()
-            .setWorkflowType(job.workflowType())
+            .setWorkflowType(job.workflow())
             .setOptions(WorkflowOptions.newBuilder()
-                .setWorkflowId(job.scheduleId())
-                .setTaskQueue(TaskQueues.INTEGRATIONS)
+                .setWorkflowId(job.workflowId())
+                .setTaskQueue(job.taskQueue())
                 .build())
             .build())
         .setSpec(ScheduleSpec.newBuilder()

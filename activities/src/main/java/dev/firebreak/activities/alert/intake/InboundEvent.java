@@ -1,4 +1,4 @@
-package dev.firebreak.api.alert;
+package dev.firebreak.activities.alert.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.workflows.alert.messages.AlertAction;

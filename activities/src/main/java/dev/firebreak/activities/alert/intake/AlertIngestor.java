@@ -1,9 +1,12 @@
-package dev.firebreak.api.alert;
+package dev.firebreak.activities.alert.intake;
 
 import dev.firebreak.activities.alert.AlertDispatcher;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
 import dev.firebreak.workflows.alert.messages.AlertAction;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,11 @@ import org.springframework.stereotype.Component;
  * completes only once Temporal has accepted the signal carrying it (true), or found no open group
  * for an acknowledge or resolve (false); it fails when Temporal refuses or cannot be reached, so
  * the caller answers 503 and nothing accepted is ever lost.
+ *
+ * <p>While Temporal cannot be reached, senders are told so at once: after a batch is refused for
+ * that reason, queued events and new ones fail without a call for {@code
+ * firebreak.outages.temporal-cooldown}, and an event whose caller stopped waiting (its future
+ * cancelled) is never sent, so a 503 means the event was not recorded.
  */
 @Component
 public class AlertIngestor implements DisposableBean {
@@ -68,23 +76,32 @@ public class AlertIngestor implements DisposableBean {
   private final ScheduledExecutorService timer;
   private final ExecutorService senders;
   private final AtomicLong signals = new AtomicLong();
+  private final long cooldownMillis;
+  /** Until when Temporal is taken to be unreachable (System.nanoTime()). */
+  private volatile long unreachableUntil = System.nanoTime();
+  private volatile RuntimeException lastRefusal;
 
   public AlertIngestor(
       AlertDispatcher dispatcher,
       @Value("${firebreak.alerts.batch.max-events:200}") int maxBatch,
       @Value("${firebreak.alerts.batch.max-in-flight:1}") int maxInFlight,
       @Value("${firebreak.alerts.batch.linger-ms:5}") long lingerMillis,
-      @Value("${firebreak.alerts.batch.senders:128}") int senders) {
+      @Value("${firebreak.alerts.batch.senders:128}") int senders,
+      @Value("${firebreak.outages.temporal-cooldown:1s}") Duration cooldown) {
     this.dispatcher = dispatcher;
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
     this.lingerMillis = lingerMillis;
+    this.cooldownMillis = cooldown.toMillis();
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("alert-batch-timer"));
     this.senders = Executors.newFixedThreadPool(senders, daemon("alert-batch-sender"));
   }
 
   /** Queues the event; the future completes once its batch is accepted, or fails. */
   public CompletableFuture<Boolean> submit(long serviceId, String dedupKey, AlertEvent event) {
+    if (unreachable()) {
+      return CompletableFuture.failedFuture(lastRefusal);
+    }
     Pending pending = new Pending(event, new CompletableFuture<>());
     LaneKey key = new LaneKey(serviceId, dedupKey);
     while (true) {
@@ -111,6 +128,11 @@ public class AlertIngestor implements DisposableBean {
   private void flush(Lane lane) {
     synchronized (lane) {
       lane.scheduled = false;
+      lane.queue.removeIf(p -> p.done.isDone()); // its sender was answered 503: never send it
+      if (unreachable()) {
+        lane.queue.forEach(p -> p.done.completeExceptionally(lastRefusal));
+        lane.queue.clear();
+      }
       while (!lane.queue.isEmpty() && canStart(lane)) {
         List<Pending> batch = new ArrayList<>();
         boolean onlyTriggers = lane.inFlight > 0;
@@ -170,8 +192,27 @@ public class AlertIngestor implements DisposableBean {
     } catch (RuntimeException e) {
       log.warn("alert batch of {} events for service {} refused: {}", batch.size(),
           key.serviceId(), e.toString());
+      if (isUnreachable(e)) {
+        lastRefusal = e;
+        unreachableUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cooldownMillis);
+      }
       batch.forEach(p -> p.done.completeExceptionally(e));
     }
+  }
+
+  private boolean unreachable() {
+    return System.nanoTime() - unreachableUntil < 0;
+  }
+
+  /** Temporal did not answer (down, or too slow), as opposed to refusing this batch. */
+  static boolean isUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StatusRuntimeException grpc) {
+        Status.Code code = grpc.getStatus().getCode();
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+      }
+    }
+    return false;
   }
 
   /** Batches Temporal accepted since start: one signal (or signal-with-start) each. */

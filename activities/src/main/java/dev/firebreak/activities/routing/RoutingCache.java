@@ -1,9 +1,8 @@
-package dev.firebreak.api.alert;
+package dev.firebreak.activities.routing;
 
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.routing.RoutingRule;
-import dev.firebreak.activities.routing.RoutingRuleStore;
+import dev.firebreak.workflows.routing.RoutingRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

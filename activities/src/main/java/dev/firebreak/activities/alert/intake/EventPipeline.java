@@ -1,9 +1,10 @@
-package dev.firebreak.api.alert;
+package dev.firebreak.activities.alert.intake;
 
 import dev.firebreak.activities.alert.AlertStore;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Severity;
-import dev.firebreak.activities.routing.RoutingRule;
+import dev.firebreak.workflows.alert.Severity;
+import dev.firebreak.workflows.routing.RoutingRule;
+import dev.firebreak.activities.routing.RoutingCache;
 import dev.firebreak.activities.routing.RuleEngine;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
 import dev.firebreak.workflows.incident.messages.Priority;

@@ -1,4 +1,4 @@
-package dev.firebreak.activities.directory;
+package dev.firebreak.workflows.alert;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.firebreak.api.channel;
+package dev.firebreak.workflows.channel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.firebreak.activities.routing;
+package dev.firebreak.workflows.routing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
