@@ -1,67 +1,108 @@
 package dev.firebreak.worker;
 
+import static dev.firebreak.worker.EscalationCrashTest.await;
+import static dev.firebreak.worker.EscalationCrashTest.freePort;
+import static dev.firebreak.worker.EscalationCrashTest.id;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code LOGGING_FORMAT=json}: every console line is a JSON object, and the lines about an
- * incident, whether logged by an activity of its escalation or by the API serving it, carry its
- * id and its workflow's id.
+ * {@code LOGGING_FORMAT=json}, set in the environment of a Firebreak JVM of its own (logging is
+ * configured once per JVM, so not in a shared test JVM): every console line is a JSON object,
+ * and the lines about an incident, whether logged by an activity of its escalation or by the API
+ * serving it, carry its id and its workflow's id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "LOGGING_FORMAT=json")
-@ExtendWith(OutputCaptureExtension.class)
-class JsonLogsEndToEndTest extends EndToEndTest {
+class JsonLogsEndToEndTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+
+  @TempDir static Path data;
+  static FakeSlack slack;
+  static Process firebreak;
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (firebreak != null) {
+      firebreak.destroy();
+      firebreak.waitFor(30, TimeUnit.SECONDS);
+      firebreak.destroyForcibly();
+    }
+    if (slack != null) {
+      slack.server.stop();
+    }
+  }
 
   @Test
-  void linesAreJsonAndThoseAboutAnIncidentNameIt(CapturedOutput output) {
-    String slackUser = "U0JSON" + RUN;
-    long ann = create("/api/v1/users", "{\"name\":\"Json-Ann\",\"email\":\"json-ann" + RUN
-        + "@logs.test\",\"slackUserId\":\"" + slackUser + "\"}");
-    long policy = create("/api/v1/escalation-policies", """
-        {"name": "Json %s", "steps": [{"delayMinutes": 5,
-          "targets": [{"type": "user", "id": %d}]}]}""".formatted(RUN, ann));
-    long service = create("/api/v1/services",
-        "{\"name\":\"Json " + RUN + "\",\"escalationPolicyId\":" + policy + "}");
-    long incident = create("/api/v1/incidents",
-        "{\"title\":\"Logs in JSON\",\"priority\":\"P2\",\"serviceId\":" + service + "}");
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> FakeSlack.shared().messagesTo(slackUser).size() == 1);
-    // a refused change is logged by the API while it serves the incident's request
-    assertThat(http.post("/api/v1/incidents/" + incident + "/status",
-        "{\"status\":\"OPEN\"}").status()).isEqualTo(409);
-
-    List<JsonNode> lines = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      lines.clear();
-      lines.addAll(jsonLines(output.getOut()));
-      return lines.stream().anyMatch(l -> message(l).startsWith("paged user " + ann));
+  void linesAreJsonAndThoseAboutAnIncidentNameIt() throws Exception {
+    slack = FakeSlack.start();
+    Path log = Files.createTempFile("firebreak-json", ".log");
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"),
+        "dev.firebreak.worker.FirebreakApplication", "--server.port=" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Map<String, String> env = builder.environment();
+    env.put("LOGGING_FORMAT", "json");
+    env.put("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
+    env.put("FIREBREAK_DATA_DIR", data.toString());
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+    env.remove("DATABASE_URL");
+    firebreak = builder.start();
+    Http http = new Http(port);
+    await("Firebreak to start (log " + log + ")", Duration.ofSeconds(120), () -> {
+      assertThat(firebreak.isAlive()).as("Firebreak runs; log " + log).isTrue();
+      try {
+        return http.get("/actuator/health/readiness").status() == 200;
+      } catch (AssertionError notYet) {
+        return false;
+      }
     });
-    JsonNode paged = lines.stream()
-        .filter(l -> message(l).startsWith("paged user " + ann)).findFirst().orElseThrow();
-    assertThat(paged.path("incidentId").asText()).isEqualTo(Long.toString(incident));
-    assertThat(paged.path("WorkflowId").asText()).startsWith("escalation-" + incident + "-");
-    assertThat(paged.path("log").path("level").asText()).isEqualTo("INFO");
 
-    // every line that mentions the incident's workflow carries the incident id
+    String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    long ann = id(http.post("/api/v1/users", "{\"name\":\"Json-Ann\",\"email\":\"json-ann"
+        + run + "@logs.test\",\"slackUserId\":\"U0JSON\"}"));
+    long policy = id(http.post("/api/v1/escalation-policies", """
+        {"name": "Json %s", "steps": [{"delayMinutes": 5,
+          "targets": [{"type": "user", "id": %d}]}]}""".formatted(run, ann)));
+    long service = id(http.post("/api/v1/services",
+        "{\"name\":\"Json " + run + "\",\"escalationPolicyId\":" + policy + "}"));
+    long incident = id(http.post("/api/v1/incidents",
+        "{\"title\":\"Logs in JSON\",\"priority\":\"P2\",\"serviceId\":" + service + "}"));
+    await("the page", Duration.ofSeconds(60), () -> slack.messagesTo("U0JSON").size() == 1);
+
+    String paged = "paged user " + ann + " for incident " + incident;
+    List<JsonNode> lines = new ArrayList<>();
+    await("the page's log line", Duration.ofSeconds(20), () -> {
+      lines.clear();
+      lines.addAll(jsonLines(log));
+      return lines.stream().anyMatch(l -> message(l).startsWith(paged));
+    });
+    JsonNode line = lines.stream().filter(l -> message(l).startsWith(paged)).findFirst()
+        .orElseThrow();
+    assertThat(line.path("incidentId").asText()).isEqualTo(Long.toString(incident));
+    assertThat(line.path("WorkflowId").asText()).startsWith("escalation-" + incident + "-");
+    assertThat(line.path("log").path("level").asText()).isEqualTo("INFO");
+    assertThat(line.path("@timestamp").asText()).isNotBlank();
+
+    // every line of one of the incident's workflows carries the incident id
     List<JsonNode> aboutIt = lines.stream().filter(l -> l.path("WorkflowId").asText()
         .matches("(incident|escalation|invite)-" + incident + "(-.*)?")).toList();
-    assertThat(aboutIt).isNotEmpty();
-    assertThat(aboutIt).allSatisfy(l ->
+    assertThat(aboutIt).isNotEmpty().allSatisfy(l ->
         assertThat(l.path("incidentId").asText()).isEqualTo(Long.toString(incident)));
   }
 
@@ -69,20 +110,25 @@ class JsonLogsEndToEndTest extends EndToEndTest {
     return line.path("message").asText();
   }
 
-  /** The console lines of this context, each of which must be a JSON object. */
-  static List<JsonNode> jsonLines(String out) throws Exception {
+  /** Every line Firebreak wrote to its console, each of which must be a JSON object. */
+  static List<JsonNode> jsonLines(Path log) {
     List<JsonNode> lines = new ArrayList<>();
-    boolean started = false;
-    for (String line : out.split("\n")) {
-      if (!started && !line.startsWith("{")) {
-        continue; // what other tests' contexts wrote before this one started
-      }
-      started = true;
-      if (line.isBlank()) {
-        continue;
+    List<String> all;
+    try {
+      all = Files.readAllLines(log);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (String line : all) {
+      if (line.isBlank() || line.startsWith("WARNING: ")) {
+        continue; // the JVM's own warnings (e.g. about agents) are not Firebreak's log
       }
       assertThat(line).as("a console line").startsWith("{");
-      lines.add(JSON.readTree(line));
+      try {
+        lines.add(JSON.readTree(line));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new AssertionError("not JSON: " + line, e);
+      }
     }
     return lines;
   }
