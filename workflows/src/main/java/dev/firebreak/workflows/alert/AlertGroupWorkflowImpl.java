@@ -8,8 +8,9 @@ import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
 import dev.firebreak.workflows.alert.messages.AlertGroupRun;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.activity.LocalActivityOptions;
+import dev.firebreak.workflows.alert.messages.QuarantinedEvent;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -41,11 +42,11 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
    */
   private final AlertActivities store =
       Workflow.newLocalActivityStub(
-          AlertActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(Retries.UNTIL_DONE)
-              .build());
+          AlertActivities.class, Retries.untilDoneLocal(Duration.ofSeconds(10)));
+
+  private final AlertQuarantine quarantine =
+      Workflow.newLocalActivityStub(
+          AlertQuarantine.class, Retries.untilDoneLocal(Duration.ofSeconds(10)));
 
   private final AlertActivities activities =
       Workflow.newActivityStub(
@@ -53,6 +54,12 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
 
   /** Version 1 acknowledges or mitigates the group's incident when the group is. */
   static final String FOLLOW_INCIDENT = "alert-follows-incident";
+
+  /**
+   * Version 1 catches what the store or the incident refuses for good: the event is quarantined,
+   * an incident that cannot open or follow is logged, and the group goes on.
+   */
+  static final String QUARANTINE = "alert-quarantine";
 
   private final long serviceId;
   private final String dedupKey;
@@ -63,6 +70,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
   private final Deque<AlertEvent> pending = new ArrayDeque<>();
   private final LinkedHashSet<String> recentBatchIds = new LinkedHashSet<>();
   private int batchesThisRun;
+  private int quarantinedThisRun;
 
   @WorkflowInit
   public AlertGroupWorkflowImpl(AlertGroupRun run) {
@@ -139,59 +147,177 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
         carried == null ? 1 : nextEventSeq, List.copyOf(pending), List.copyOf(recentBatchIds));
   }
 
-  /** Applies pending events up to and including a resolve, then stores what changed. */
+  /** What one application of events changed, for the incident and the search attributes. */
+  private static final class Change {
+    boolean opened;
+    boolean acknowledged;
+    final List<AlertEventRecord> records = new ArrayList<>();
+  }
+
+  /**
+   * Applies pending events up to and including a resolve, then stores what changed. When the
+   * store refuses the lot for good, the events are applied again one at a time and each one it
+   * refuses is quarantined and left out (version {@link #QUARANTINE}).
+   */
   private void apply() {
     AlertStatus before = group == null ? null : group.status();
-    boolean opened = false;
-    boolean acknowledged = false;
-    List<AlertEventRecord> records = new ArrayList<>();
+    AlertGroup startGroup = group;
+    int startGeneration = generation;
+    int startSeq = nextEventSeq;
+    List<AlertEvent> taken = new ArrayList<>();
+    Change change = new Change();
     while (!pending.isEmpty()) {
       if (group != null && group.status() == AlertStatus.RESOLVED) {
         break; // what follows belongs to the next group
       }
       AlertEvent e = pending.removeFirst();
-      Instant at = e.lastAt();
-      if (group == null) {
-        if (e.action() != AlertAction.TRIGGER) {
-          continue; // no open group: accepted and ignored
-        }
-        group = open(e);
-        opened = true;
-      } else if (e.action() == AlertAction.TRIGGER) {
-        group = group.repeated(e);
-      } else if (e.action() == AlertAction.ACKNOWLEDGE) {
-        if (group.status() == AlertStatus.TRIGGERED) {
-          group = group.withStatus(AlertStatus.ACKNOWLEDGED, at);
-          acknowledged = true;
-        }
-      } else {
-        group = group.withStatus(AlertStatus.RESOLVED, at);
-      }
-      records.add(new AlertEventRecord(nextEventSeq++, at, e.action(), e.count(), e.summary(),
-          e.severity(), e.details()));
+      taken.add(e);
+      step(e, change);
     }
     if (group == null) {
       return;
     }
-    group = group.withId(store.project(group, records));
-    if (opened && group.priority() != null && group.incidentId() == null) {
-      group = group.withIncidentId(activities.openIncident(group));
-      store.project(group, List.of());
+    try {
+      group = group.withId(store.project(group, change.records));
+    } catch (ActivityFailure refused) {
+      if (!quarantining()) {
+        throw refused;
+      }
+      group = startGroup;
+      generation = startGeneration;
+      nextEventSeq = startSeq;
+      change = new Change();
+      for (AlertEvent e : taken) {
+        applyAlone(e, change);
+      }
+      if (group == null) {
+        return;
+      }
+    }
+    if (change.opened && group.priority() != null && group.incidentId() == null) {
+      openIncident();
     }
     boolean resolved = group.status() == AlertStatus.RESOLVED && before != AlertStatus.RESOLVED;
-    if (group.incidentId() != null && (acknowledged || resolved)
+    if (group.incidentId() != null && (change.acknowledged || resolved)
         && Workflow.getVersion(FOLLOW_INCIDENT, Workflow.DEFAULT_VERSION, 1) == 1) {
-      if (acknowledged) {
-        activities.followIncident(group, AlertStatus.ACKNOWLEDGED);
+      if (change.acknowledged) {
+        followIncident(AlertStatus.ACKNOWLEDGED);
       }
       if (resolved) {
-        activities.followIncident(group, AlertStatus.RESOLVED);
+        followIncident(AlertStatus.RESOLVED);
       }
     }
-    if (searchAttributes && (opened || before != group.status())) {
+    if (searchAttributes && (change.opened || before != group.status())) {
       Workflow.upsertTypedSearchAttributes(
           AlertSearchAttributes.ALERT_STATUS.valueSet(group.status().name()));
     }
+  }
+
+  /** Applies one event to the group in memory, adding its record to {@code change}. */
+  private void step(AlertEvent e, Change change) {
+    Instant at = e.lastAt();
+    if (group == null) {
+      if (e.action() != AlertAction.TRIGGER) {
+        return; // no open group: accepted and ignored
+      }
+      group = open(e);
+      change.opened = true;
+    } else if (e.action() == AlertAction.TRIGGER) {
+      group = group.repeated(e);
+    } else if (e.action() == AlertAction.ACKNOWLEDGE) {
+      if (group.status() == AlertStatus.TRIGGERED) {
+        group = group.withStatus(AlertStatus.ACKNOWLEDGED, at);
+        change.acknowledged = true;
+      }
+    } else {
+      group = group.withStatus(AlertStatus.RESOLVED, at);
+    }
+    change.records.add(new AlertEventRecord(nextEventSeq++, at, e.action(), e.count(),
+        e.summary(), e.severity(), e.details()));
+  }
+
+  /**
+   * Applies and stores one event; when the store refuses it, the group is left as it was and the
+   * event is quarantined.
+   */
+  private void applyAlone(AlertEvent e, Change change) {
+    AlertGroup was = group;
+    int wasGeneration = generation;
+    int wasSeq = nextEventSeq;
+    Change alone = new Change();
+    step(e, alone);
+    if (alone.records.isEmpty()) {
+      return;
+    }
+    try {
+      group = group.withId(store.project(group, alone.records));
+      change.opened |= alone.opened;
+      change.acknowledged |= alone.acknowledged;
+      change.records.addAll(alone.records);
+    } catch (ActivityFailure refused) {
+      group = was;
+      generation = wasGeneration;
+      nextEventSeq = wasSeq;
+      quarantine(e, refused);
+    }
+  }
+
+  private void openIncident() {
+    try {
+      group = group.withIncidentId(activities.openIncident(group));
+      store.project(group, List.of());
+    } catch (ActivityFailure refused) {
+      if (!quarantining()) {
+        throw refused;
+      }
+      log.warn("alert group {} opened no incident: {}", group.id(), reason(refused));
+    }
+  }
+
+  private void followIncident(AlertStatus change) {
+    try {
+      activities.followIncident(group, change);
+    } catch (ActivityFailure refused) {
+      if (!quarantining()) {
+        throw refused;
+      }
+      log.warn("incident {} did not follow alert group {} ({}): {}", group.incidentId(),
+          group.id(), change, reason(refused));
+    }
+  }
+
+  private void quarantine(AlertEvent e, ActivityFailure refused) {
+    String reason = reason(refused);
+    log.warn("alert group {} quarantines an event: {}", Workflow.getInfo().getWorkflowId(), reason);
+    try {
+      quarantinedThisRun++;
+      String key = Workflow.getInfo().getRunId() + "/" + quarantinedThisRun;
+      quarantine.quarantine(new QuarantinedEvent(key,
+          Workflow.getInfo().getWorkflowId(), serviceId, dedupKey,
+          group == null ? null : group.id(), reason, e,
+          Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+    } catch (ActivityFailure lost) {
+      log.error("alert group {} could not quarantine an event: {}",
+          Workflow.getInfo().getWorkflowId(), reason(lost));
+    }
+  }
+
+  /**
+   * Whether a refused activity is caught (version 1) rather than failing the run. Asked only once
+   * something was refused, so histories without a refusal carry no marker and replay as before.
+   */
+  private static boolean quarantining() {
+    return Workflow.getVersion(QUARANTINE, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** The refusal in a line: the failure's type and message. */
+  static String reason(ActivityFailure refused) {
+    Throwable cause = refused.getCause();
+    if (cause instanceof ApplicationFailure app) {
+      return app.getType() + ": " + app.getOriginalMessage();
+    }
+    return cause == null ? refused.getMessage()
+        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   private AlertGroup open(AlertEvent e) {
