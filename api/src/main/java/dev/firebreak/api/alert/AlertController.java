@@ -30,12 +30,13 @@ public class AlertController {
       long id, long serviceId, String dedupKey, String summary, String source, String severity,
       AlertStatus status, long count, Instant firstAt, Instant lastAt, Instant acknowledgedAt,
       Instant resolvedAt, Priority priority, Long incidentId, String workflowId,
-      List<EventResponse> events) {
+      List<EventResponse> events, List<AlertStore.Quarantined> quarantined) {
 
-    static AlertResponse of(AlertGroup g, List<EventResponse> events) {
+    static AlertResponse of(AlertGroup g, List<EventResponse> events,
+        List<AlertStore.Quarantined> quarantined) {
       return new AlertResponse(g.id(), g.serviceId(), g.dedupKey(), g.summary(), g.source(),
           g.severity(), g.status(), g.count(), g.firstAt(), g.lastAt(), g.acknowledgedAt(),
-          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events);
+          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events, quarantined);
     }
   }
 
@@ -85,16 +86,27 @@ public class AlertController {
     check.done();
     AlertStore.Filter filter = new AlertStore.Filter(serviceId, wanted);
     return new Page(
-        alerts.list(filter, limit, offset).stream().map(g -> AlertResponse.of(g, null)).toList(),
+        alerts.list(filter, limit, offset).stream().map(g -> AlertResponse.of(g, null, null)).toList(),
         alerts.count(filter), limit, offset);
   }
 
   @GetMapping("/alerts/{id}")
-  @Operation(summary = "One alert group with its recent events, newest first")
+  @Operation(summary = "One alert group with its recent events and the events it quarantined"
+      + " (refused by the read model for good, with the reason), newest first")
   public AlertResponse get(@PathVariable long id) {
     AlertGroup group = alerts.find(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
     return AlertResponse.of(group,
-        alerts.recentEvents(id).stream().map(EventResponse::of).toList());
+        alerts.recentEvents(id).stream().map(EventResponse::of).toList(),
+        alerts.quarantined(id, AlertStore.RECENT_EVENTS));
+  }
+
+  @GetMapping("/alerts/quarantined")
+  @Operation(summary = "Quarantined events of no stored group (the group itself was refused,"
+      + " e.g. for its dedup key), newest first")
+  public List<AlertStore.Quarantined> quarantinedWithoutGroup(
+      @RequestParam(required = false) Long serviceId,
+      @RequestParam(defaultValue = "50") int limit) {
+    return alerts.quarantinedWithoutGroup(serviceId, Math.max(1, Math.min(limit, MAX_PAGE)));
   }
 
   @GetMapping("/suppressed-events")

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
@@ -187,9 +188,12 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       generation = startGeneration;
       nextEventSeq = startSeq;
       change = new Change();
+      List<Refused> refusals = new ArrayList<>();
       for (AlertEvent e : taken) {
-        applyAlone(e, change);
+        applyAlone(e, change).ifPresent(refusals::add);
       }
+      // after the good events, so an event refused before the group was stored still gets its id
+      refusals.forEach(this::quarantine);
       if (group == null) {
         return;
       }
@@ -236,29 +240,33 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
         e.summary(), e.severity(), e.details()));
   }
 
+  /** An event the store refused, and why. */
+  private record Refused(AlertEvent event, ActivityFailure failure) {}
+
   /**
    * Applies and stores one event; when the store refuses it, the group is left as it was and the
-   * event is quarantined.
+   * refusal is answered, to be quarantined.
    */
-  private void applyAlone(AlertEvent e, Change change) {
+  private Optional<Refused> applyAlone(AlertEvent e, Change change) {
     AlertGroup was = group;
     int wasGeneration = generation;
     int wasSeq = nextEventSeq;
     Change alone = new Change();
     step(e, alone);
     if (alone.records.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     try {
       group = group.withId(store.project(group, alone.records));
       change.opened |= alone.opened;
       change.acknowledged |= alone.acknowledged;
       change.records.addAll(alone.records);
+      return Optional.empty();
     } catch (ActivityFailure refused) {
       group = was;
       generation = wasGeneration;
       nextEventSeq = wasSeq;
-      quarantine(e, refused);
+      return Optional.of(new Refused(e, refused));
     }
   }
 
@@ -286,15 +294,15 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
     }
   }
 
-  private void quarantine(AlertEvent e, ActivityFailure refused) {
-    String reason = reason(refused);
+  private void quarantine(Refused refused) {
+    String reason = reason(refused.failure());
     log.warn("alert group {} quarantines an event: {}", Workflow.getInfo().getWorkflowId(), reason);
     try {
       quarantinedThisRun++;
       String key = Workflow.getInfo().getRunId() + "/" + quarantinedThisRun;
       quarantine.quarantine(new QuarantinedEvent(key,
           Workflow.getInfo().getWorkflowId(), serviceId, dedupKey,
-          group == null ? null : group.id(), reason, e,
+          group == null ? null : group.id(), reason, refused.event(),
           Instant.ofEpochMilli(Workflow.currentTimeMillis())));
     } catch (ActivityFailure lost) {
       log.error("alert group {} could not quarantine an event: {}",

@@ -279,6 +279,16 @@ class AlertGroupWorkflowTest {
   }
 
   @Test
+  void aPoisonEventThatWouldHaveOpenedTheGroupIsQuarantinedWithTheGroupTheNextOneOpens() {
+    send(8, "first", batch(poison(1), event(AlertAction.TRIGGER, 2, Priority.P1)));
+    send(8, "first", batch(event(AlertAction.RESOLVE, 1, null)));
+    AlertGroup done = result(8, "first");
+    assertThat(done.count()).isEqualTo(2);
+    assertThat(activities.quarantined).singleElement()
+        .satisfies(q -> assertThat(q.groupId()).isEqualTo(done.id()));
+  }
+
+  @Test
   void aGroupWhoseKeyTheStoreRefusesQuarantinesItsEventsAndKeepsRunning() {
     String longKey = "f".repeat(300);
     send(7, longKey, batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
