@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.alert;
 
+import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
@@ -10,7 +11,6 @@ import dev.firebreak.workflows.alert.messages.AlertGroupRun;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
 import dev.firebreak.workflows.alert.messages.QuarantinedEvent;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -310,22 +310,13 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
     }
   }
 
-  /**
-   * Whether a refused activity is caught (version 1) rather than failing the run. Asked only once
-   * something was refused, so histories without a refusal carry no marker and replay as before.
-   */
+  /** Whether a refused activity is caught (version {@link #QUARANTINE} 1): see {@link Catching}. */
   private static boolean quarantining() {
-    return Workflow.getVersion(QUARANTINE, Workflow.DEFAULT_VERSION, 1) == 1;
+    return Catching.caught(QUARANTINE);
   }
 
-  /** The refusal in a line: the failure's type and message. */
-  static String reason(ActivityFailure refused) {
-    Throwable cause = refused.getCause();
-    if (cause instanceof ApplicationFailure app) {
-      return app.getType() + ": " + app.getOriginalMessage();
-    }
-    return cause == null ? refused.getMessage()
-        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  private static String reason(ActivityFailure refused) {
+    return Catching.reason(refused);
   }
 
   private AlertGroup open(AlertEvent e) {

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.escalation;
 
+import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.EscalationNote;
@@ -37,6 +38,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   /** Pages are capped at 3 attempts: a flaky Slack must not turn Firebreak into a spammer. */
   static final int NOTIFY_ATTEMPTS = 3;
+
+  /** Version 1 survives a configuration lookup that failed for good: noted, and paging goes on. */
+  static final String CATCH = "escalation-catch";
 
   private static final Logger log = Workflow.getLogger(EscalationWorkflowImpl.class);
 
@@ -90,7 +94,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   @Override
   public EscalationState run(EscalationRun run) {
     this.in = run;
-    EscalationPolicy policy = config.policy(run.policyId());
+    EscalationPolicy policy;
+    try {
+      policy = config.policy(run.policyId());
+    } catch (ActivityFailure failed) {
+      policy = null;
+      log.warn("escalation policy {} could not be read: {}", run.policyId(),
+          Catching.orRethrow(CATCH, failed));
+    }
     if (policy == null || policy.steps().isEmpty()) {
       note(List.of("Escalation policy " + run.policyId() + " is missing or has no steps:"
           + " nobody was paged"));
@@ -172,7 +183,15 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         return;
       }
     }
-    List<Recipient> recipients = config.resolve(people, at);
+    List<Recipient> recipients;
+    try {
+      recipients = config.resolve(people, at);
+    } catch (ActivityFailure failed) {
+      messages.add("Could not find whom to page at " + where + ": "
+          + Catching.orRethrow(CATCH, failed) + "; escalation goes on");
+      note(messages);
+      return;
+    }
     if (recipients.isEmpty()) {
       messages.add("Nobody to page at " + where + " (no one on call); escalation goes on");
       note(messages);

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.escalation.EscalationActivities;
@@ -58,6 +59,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String POSTMORTEM_PAGE = "postmortem-page";
   static final String INTEGRATION_AUTHOR = "Firebreak";
 
+  /** Version 1 survives a store or lookup activity that failed for good: logged, and on. */
+  static final String CATCH = "incident-catch";
+
   private final IncidentStoreActivities store =
       Workflow.newActivityStub(
           IncidentStoreActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
@@ -107,7 +111,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     slack();
     if (!run.continued()) {
       Incident declared = incident;
-      store.project(declared, List.of(declared(declared)));
+      project(declared, declared(declared));
       if (slack != null) {
         slack.record(declared(declared));
       }
@@ -118,7 +122,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     int version = Workflow.getVersion(ESCALATION_VERSION, Workflow.DEFAULT_VERSION, 1);
     if (version >= 1 && !run.continued() && incident.serviceId() != null) {
-      EscalationTrigger trigger = oncall.escalationFor(incident.serviceId());
+      EscalationTrigger trigger = null;
+      try {
+        trigger = oncall.escalationFor(incident.serviceId());
+      } catch (ActivityFailure failed) {
+        log.warn("incident {}: no escalation: {}", incident.id(),
+            Catching.orRethrow(CATCH, failed));
+      }
       if (trigger != null && incident.status().isBefore(Status.MITIGATED)) {
         startEscalation(trigger.policyId(), trigger.ackTimeoutMinutes());
       }
@@ -463,11 +473,24 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           IncidentSearchAttributes.updates(incident).toArray(SearchAttributeUpdate<?>[]::new));
     }
     Incident written = incident;
-    store.project(written, List.of(entry));
+    project(written, entry);
     if (slack() != null) {
       slack.record(entry);
     }
     return written;
+  }
+
+  /**
+   * Writes the read model; a write refused for good is logged and the lifecycle goes on (version
+   * {@link #CATCH} 1): Temporal holds the state, and the next write carries the whole incident.
+   */
+  private void project(Incident written, TimelineEntry entry) {
+    try {
+      store.project(written, List.of(entry));
+    } catch (ActivityFailure failed) {
+      log.error("incident {}: timeline entry {} not stored: {}", written.id(), entry.seq(),
+          Catching.orRethrow(CATCH, failed));
+    }
   }
 
   /** The Slack side of this run, or null; decided once, by a version marker in new runs. */

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.slack;
 
+import dev.firebreak.workflows.Catching;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -17,6 +18,9 @@ import java.util.Set;
 
 public class InviteWorkflowImpl implements InviteWorkflow {
 
+  /** Version 1 answers a failed lookup or invitation as a failure in the result, not a fail. */
+  static final String CATCH = "invite-catch";
+
   private final InviteActivities activities =
       Workflow.newActivityStub(
           InviteActivities.class,
@@ -32,7 +36,13 @@ public class InviteWorkflowImpl implements InviteWorkflow {
 
   @Override
   public InviteResult invite(InviteRequest request) {
-    List<String> providers = activities.providers();
+    List<String> providers;
+    try {
+      providers = activities.providers();
+    } catch (ActivityFailure failed) {
+      return new InviteResult(List.of(), List.of(new InviteResult.ProviderFailure("all",
+          Catching.orRethrow(CATCH, failed))));
+    }
     Map<String, Promise<List<String>>> asked = new LinkedHashMap<>();
     for (String provider : providers) {
       asked.put(provider, Async.function(activities::responders, provider, request));
@@ -49,8 +59,13 @@ public class InviteWorkflowImpl implements InviteWorkflow {
     if (everyone.isEmpty()) {
       return new InviteResult(List.of(), failures);
     }
-    List<String> invited = activities.invite(request.channelId(), List.copyOf(everyone));
-    return new InviteResult(invited, failures);
+    try {
+      return new InviteResult(activities.invite(request.channelId(), List.copyOf(everyone)),
+          failures);
+    } catch (ActivityFailure failed) {
+      failures.add(new InviteResult.ProviderFailure("invite", Catching.orRethrow(CATCH, failed)));
+      return new InviteResult(List.of(), failures);
+    }
   }
 
   static String reason(ActivityFailure failed) {
