@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.escalation;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -7,9 +8,7 @@ import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -36,8 +35,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   public static final String EXHAUSTED = "EXHAUSTED";
   public static final String STOPPED = "STOPPED";
 
-  /** Pages are capped at 3 attempts: a flaky Slack must not turn Firebreak into a spammer. */
-  static final int NOTIFY_ATTEMPTS = 3;
+  static final int NOTIFY_ATTEMPTS = Retries.NOTIFY_ATTEMPTS;
 
   /** Version 1 survives a configuration lookup that failed for good: noted, and paging goes on. */
   static final String CATCH = "escalation-catch";
@@ -45,40 +43,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private static final Logger log = Workflow.getLogger(EscalationWorkflowImpl.class);
 
   private final EscalationActivities config =
-      Workflow.newActivityStub(
-          EscalationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-              .build());
+      Workflow.newActivityStub(EscalationActivities.class, Retries.escalationLookups());
 
   private final NotificationActivities pager =
-      Workflow.newActivityStub(
-          NotificationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(2))
-                  .setMaximumAttempts(NOTIFY_ATTEMPTS)
-                  .build())
-              .build());
+      Workflow.newActivityStub(NotificationActivities.class, Retries.notification());
 
   /** Claims a PagerDuty service's one page per incident, on the integrations worker. */
   private final PagerDutyPageClaims pagerDuty =
-      Workflow.newActivityStub(
-          PagerDutyPageClaims.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.INTEGRATIONS)
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .setMaximumAttempts(10)
-                  .build())
-              .build());
+      Workflow.newActivityStub(PagerDutyPageClaims.class, Retries.pagerDutyClaim());
 
   private EscalationRun in;
   private String phase = STARTING;

@@ -34,7 +34,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -71,12 +70,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final EscalationActivities oncall =
       Workflow.newActivityStub(
-          EscalationActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.ONCALL)
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(Retries.UNTIL_DONE)
-              .build());
+          EscalationActivities.class, Retries.untilDone(Duration.ofSeconds(30), TaskQueues.ONCALL));
 
   private final boolean postmortemBackend;
   private final boolean searchAttributes;
@@ -164,17 +158,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Integrations run on their own task queue, retried, and never block the lifecycle. */
   private ActivityOptions integrationOptions() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.INTEGRATIONS)
-        .setStartToCloseTimeout(Duration.ofSeconds(60))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(integrations.initialInterval())
-                .setBackoffCoefficient(2)
-                .setMaximumInterval(Duration.ofMinutes(1))
-                .setMaximumAttempts(integrations.maxAttempts())
-                .build())
-        .build();
+    return Retries.integration(integrations.initialInterval(), integrations.maxAttempts());
   }
 
   private void createJiraTicket() {

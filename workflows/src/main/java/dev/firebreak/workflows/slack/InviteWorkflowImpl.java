@@ -1,14 +1,12 @@
 package dev.firebreak.workflows.slack;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.Catching;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,17 +20,7 @@ public class InviteWorkflowImpl implements InviteWorkflow {
   static final String CATCH = "invite-catch";
 
   private final InviteActivities activities =
-      Workflow.newActivityStub(
-          InviteActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(10))
-                      .setMaximumAttempts(3)
-                      .build())
-              .build());
+      Workflow.newActivityStub(InviteActivities.class, Retries.invite());
 
   @Override
   public InviteResult invite(InviteRequest request) {
