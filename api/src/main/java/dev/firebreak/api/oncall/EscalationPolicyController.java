@@ -3,6 +3,7 @@ package dev.firebreak.api.oncall;
 import dev.firebreak.activities.directory.TeamStore;
 import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.oncall.EscalationPolicyStore;
+import dev.firebreak.activities.oncall.EscalationSimulator;
 import dev.firebreak.activities.oncall.ScheduleStore;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;

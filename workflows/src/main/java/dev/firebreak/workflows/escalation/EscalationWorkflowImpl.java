@@ -29,11 +29,11 @@ import org.slf4j.Logger;
  */
 public class EscalationWorkflowImpl implements EscalationWorkflow {
 
-  public static final String STARTING = "STARTING";
-  public static final String PAGING = "PAGING";
-  public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-  public static final String EXHAUSTED = "EXHAUSTED";
-  public static final String STOPPED = "STOPPED";
+  public static final EscalationPhase STARTING = EscalationPhase.STARTING;
+  public static final EscalationPhase PAGING = EscalationPhase.PAGING;
+  public static final EscalationPhase ACKNOWLEDGED = EscalationPhase.ACKNOWLEDGED;
+  public static final EscalationPhase EXHAUSTED = EscalationPhase.EXHAUSTED;
+  public static final EscalationPhase STOPPED = EscalationPhase.STOPPED;
 
   static final int NOTIFY_ATTEMPTS = Retries.NOTIFY_ATTEMPTS;
 
@@ -53,7 +53,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       Workflow.newActivityStub(PagerDutyPageClaims.class, Retries.pagerDutyClaim());
 
   private EscalationRun in;
-  private String phase = STARTING;
+  private EscalationPhase phase = STARTING;
   private int trigger;
   private int loop = -1;
   private int step = -1;
@@ -139,7 +139,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   private void pageStep(EscalationPolicy.Step current) {
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    String where = "step " + (step + 1) + ", round " + (loop + 1);
+    EscalationStep position = new EscalationStep(trigger, loop, step);
+    String where = position.describe();
     List<EscalationPolicy.Target> people = current.targets();
     List<String> messages = new ArrayList<>();
     if (people.stream().anyMatch(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY)) {
@@ -147,7 +148,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
           .filter(t -> t.type() != EscalationPolicy.TargetType.PAGERDUTY).toList();
       for (EscalationPolicy.Target target : current.targets()) {
         if (target.type() == EscalationPolicy.TargetType.PAGERDUTY) {
-          messages.add(pagePagerDuty(target.pagerdutyServiceId(), where));
+          messages.add(pagePagerDuty(target.pagerdutyServiceId(), position));
         }
       }
       if (people.isEmpty()) {
@@ -202,9 +203,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
    * whatever the round: the claim is the same the escalate endpoint takes. The trigger workflow
    * notes on the incident whether PagerDuty opened its incident.
    */
-  private String pagePagerDuty(String serviceId, String where) {
-    PagerDutyTrigger trigger =
-        new PagerDutyTrigger(in.incidentId(), serviceId, "escalation policy (" + where + ")");
+  private String pagePagerDuty(String serviceId, EscalationStep position) {
+    String where = position.describe();
+    PagerDutyTrigger trigger = new PagerDutyTrigger(in.incidentId(), serviceId,
+        "escalation policy (" + where + ")", position);
     String claim;
     try {
       claim = pagerDuty.claimPagerDutyTrigger(trigger);
