@@ -28,6 +28,14 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 
+/**
+ * An incident's lifecycle, workflow id {@code incident-<id>}: update handlers check a change
+ * against {@link IncidentRules}, apply it ({@link IncidentChanges}), and commit it as a new
+ * version with one timeline entry written to the read model before the caller hears back. What
+ * follows from a change is handed to components: escalations ({@link IncidentEscalations}),
+ * integrations ({@code IncidentIntegrationCalls}) and Slack ({@code IncidentSlack}), whose slow
+ * work the main loop drains so no update waits on a SaaS.
+ */
 public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** The failure type of a refused change, as the caller sees it. */
@@ -114,16 +122,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     return incident;
   }
 
-  /**
-   * The first timeline entry of every incident. The API writes it with the incident's row, so the
-   * timeline is never empty; the workflow's first projection writes the same entry again, which the
-   * store ignores.
-   */
+  /** The first timeline entry of every incident: {@link TimelineTexts#declared}. */
   public static TimelineEntry declared(Incident incident) {
-    return new TimelineEntry(incident.id(), 1, incident.createdAt(), TimelineKind.DECLARED,
-        "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
-            + incident.title(),
-        incident.createdBy());
+    return TimelineTexts.declared(incident);
   }
 
   @Override
@@ -140,14 +141,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   public Incident changeStatus(ChangeStatus change) {
     Status from = incident.status();
     Status to = change.status();
-    Instant now = now();
-    incident = incident.withStatus(to, change.closureReason());
-    if (to == Status.MITIGATED) {
-      incident = incident.withKeyEvents(incident.keyEvents().withMitigatedIfUnset(now));
-    }
-    if (to == Status.CLOSED) {
-      incident = incident.withKeyEvents(incident.keyEvents().withResolvedIfUnset(now));
-    }
+    incident = IncidentChanges.status(incident, change, now());
     integrations.statusChanged(to);
     Incident changed = commit(TimelineKind.STATUS_CHANGED,
         TimelineTexts.statusChanged(from, change), change.author(), true);
@@ -164,11 +158,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public Incident changeRoles(ChangeRoles change) {
-    Roles current = incident.roles();
-    Roles next =
-        new Roles(
-            role(change.commander(), current.commander()),
-            role(change.communicationLead(), current.communicationLead()));
+    Roles next = IncidentChanges.roles(incident.roles(), change);
     incident = incident.withRoles(next);
     return commit(TimelineKind.ROLES_CHANGED, TimelineTexts.roles(next), change.author(), false);
   }
@@ -193,13 +183,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public Incident changeDetails(ChangeDetails change) {
     Incident before = incident;
-    incident =
-        incident.withDetails(
-            change.title() != null ? change.title() : before.title(),
-            change.description() != null ? change.description() : before.description(),
-            change.priority() != null ? change.priority() : before.priority(),
-            change.environment() != null ? change.environment() : before.environment(),
-            change.category() != null ? emptyToNull(change.category()) : before.category());
+    incident = IncidentChanges.details(before, change);
     boolean indexed =
         incident.priority() != before.priority() || incident.environment() != before.environment();
     return commit(TimelineKind.DETAILS_CHANGED,
@@ -218,16 +202,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public void validateAcknowledge(Acknowledge acknowledge) {
-    if (incident.status() == Status.CLOSED) {
-      throw new IncidentChangeRefused("the incident is CLOSED");
-    }
+    refuseIf(IncidentChanges.refuseAcknowledge(incident));
   }
 
   @Override
   public Incident acknowledge(Acknowledge acknowledge) {
     incident = incident.withKeyEvents(incident.keyEvents().withAcknowledgedIfUnset(now()));
-    String who = acknowledge.author() != null ? acknowledge.author()
-        : acknowledge.userId() != null ? "user " + acknowledge.userId() : "someone";
+    String who = IncidentChanges.acknowledgedBy(acknowledge);
     Incident changed = commit(TimelineKind.ACKNOWLEDGED,
         TimelineTexts.acknowledged(who, escalations.active()), acknowledge.author(), false);
     escalations.acknowledged(incident.id(), who);
@@ -236,14 +217,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public void validateEscalate(Escalate escalate) {
-    if (incident.status().isAtLeast(Status.MITIGATED)) {
-      throw new IncidentChangeRefused("the incident is " + incident.status()
-          + ": there is nobody left to page");
-    }
-    if (escalate.policyId() == null && !escalations.active()) {
-      throw new IncidentChangeRefused(
-          "no escalation is running for this incident; give a policyId to start one");
-    }
+    refuseIf(IncidentChanges.refuseEscalate(incident, escalate, escalations.active()));
   }
 
   @Override
@@ -322,13 +296,5 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (refusal.isPresent()) {
       throw new IncidentChangeRefused(refusal.get());
     }
-  }
-
-  private static String role(String requested, String current) {
-    return requested == null ? current : emptyToNull(requested.trim());
-  }
-
-  private static String emptyToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

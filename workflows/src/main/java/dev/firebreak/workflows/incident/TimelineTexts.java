@@ -6,6 +6,8 @@ import dev.firebreak.workflows.incident.messages.ChangeStatus;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
+import dev.firebreak.workflows.incident.messages.TimelineEntry;
+import dev.firebreak.workflows.incident.messages.TimelineKind;
 
 /**
  * What the timeline says about each change, as pure functions of the change: kept out of the
@@ -14,6 +16,18 @@ import dev.firebreak.workflows.incident.messages.Status;
 final class TimelineTexts {
 
   private TimelineTexts() {}
+
+  /**
+   * The first timeline entry of every incident. The API writes it with the incident's row, so the
+   * timeline is never empty; the workflow's first projection writes the same entry again, which
+   * the store ignores.
+   */
+  static TimelineEntry declared(Incident incident) {
+    return new TimelineEntry(incident.id(), 1, incident.createdAt(), TimelineKind.DECLARED,
+        "Incident declared: " + incident.priority() + " in " + incident.environment() + ", "
+            + incident.title(),
+        incident.createdBy());
+  }
 
   static String statusChanged(Status from, ChangeStatus change) {
     StringBuilder text = new StringBuilder("Status changed from " + from + " to "
