@@ -181,9 +181,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
     try {
       group = group.withId(store.project(group, change.records));
     } catch (ActivityFailure refused) {
-      if (!quarantining()) {
-        throw refused;
-      }
+      Catching.orRethrow(QUARANTINE, refused);
       group = startGroup;
       generation = startGeneration;
       nextEventSeq = startSeq;
@@ -275,10 +273,8 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       group = group.withIncidentId(activities.openIncident(group));
       store.project(group, List.of());
     } catch (ActivityFailure refused) {
-      if (!quarantining()) {
-        throw refused;
-      }
-      log.warn("alert group {} opened no incident: {}", group.id(), reason(refused));
+      log.warn("alert group {} opened no incident: {}", group.id(),
+          Catching.orRethrow(QUARANTINE, refused));
     }
   }
 
@@ -286,16 +282,13 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
     try {
       activities.followIncident(group, change);
     } catch (ActivityFailure refused) {
-      if (!quarantining()) {
-        throw refused;
-      }
       log.warn("incident {} did not follow alert group {} ({}): {}", group.incidentId(),
-          group.id(), change, reason(refused));
+          group.id(), change, Catching.orRethrow(QUARANTINE, refused));
     }
   }
 
   private void quarantine(Refused refused) {
-    String reason = reason(refused.failure());
+    String reason = Catching.reason(refused.failure());
     log.warn("alert group {} quarantines an event: {}", Workflow.getInfo().getWorkflowId(), reason);
     try {
       quarantinedThisRun++;
@@ -306,17 +299,8 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
           Instant.ofEpochMilli(Workflow.currentTimeMillis())));
     } catch (ActivityFailure lost) {
       log.error("alert group {} could not quarantine an event: {}",
-          Workflow.getInfo().getWorkflowId(), reason(lost));
+          Workflow.getInfo().getWorkflowId(), Catching.reason(lost));
     }
-  }
-
-  /** Whether a refused activity is caught (version {@link #QUARANTINE} 1): see {@link Catching}. */
-  private static boolean quarantining() {
-    return Catching.caught(QUARANTINE);
-  }
-
-  private static String reason(ActivityFailure refused) {
-    return Catching.reason(refused);
   }
 
   private AlertGroup open(AlertEvent e) {
