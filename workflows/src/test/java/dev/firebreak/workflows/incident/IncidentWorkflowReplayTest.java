@@ -25,6 +25,13 @@ class IncidentWorkflowReplayTest {
         "histories/incident-escalation-v1.json", IncidentWorkflowImpl.class);
   }
 
+  /** incident-catch v1: a timeline entry refused for good is logged and the lifecycle goes on. */
+  @Test
+  void anIncidentThatSurvivedARefusedWriteReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/incident-catch-v1.json", IncidentWorkflowImpl.class);
+  }
+
   /** Paging, escalate-now, acknowledgement, ack timeout re-trigger and stop. */
   @Test
   void anEscalationReplays() throws Exception {
