@@ -32,6 +32,13 @@ class IncidentWorkflowReplayTest {
         "histories/incident-catch-v1.json", IncidentWorkflowImpl.class);
   }
 
+  /** escalation-catch v1: the first step's lookup refused for good, the second step paged. */
+  @Test
+  void anEscalationThatSurvivedARefusedLookupReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/escalation-catch-v1.json", EscalationWorkflowImpl.class);
+  }
+
   /** Paging, escalate-now, acknowledgement, ack timeout re-trigger and stop. */
   @Test
   void anEscalationReplays() throws Exception {
