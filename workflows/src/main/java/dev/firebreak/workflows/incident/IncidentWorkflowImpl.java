@@ -1,7 +1,5 @@
 package dev.firebreak.workflows.incident;
 
-import dev.firebreak.workflows.Catching;
-import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
@@ -18,13 +16,9 @@ import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
 import dev.firebreak.workflows.integrations.IncidentIntegrationCalls;
 import dev.firebreak.workflows.slack.IncidentSlack;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -45,27 +39,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   static final String INTEGRATION_AUTHOR = "Firebreak";
 
-  /** Version 1 survives a store or lookup activity that failed for good: logged, and on. */
-  static final String CATCH = "incident-catch";
-
-  private final IncidentStoreActivities store =
-      Workflow.newActivityStub(
-          IncidentStoreActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
-
   private final boolean postmortemBackend;
   private final boolean searchAttributes;
   private final boolean slackRequested;
-  /** Null unless Slack is configured and this run is new enough to know about it. */
-  private IncidentSlack slack;
+  private final IncidentTimeline timeline;
   private final IncidentIntegrationCalls integrations;
   private final IncidentEscalations escalations;
   private Incident incident;
-  private int nextTimelineSeq;
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentRun run) {
     this.incident = run.incident();
-    this.nextTimelineSeq = run.nextTimelineSeq();
     this.postmortemBackend = run.postmortemBackend();
     this.searchAttributes = run.searchAttributes();
     this.escalations = new IncidentEscalations(run.escalation());
@@ -74,25 +58,22 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (!run.continued()) {
       incident = incident.withKeyEvents(incident.keyEvents().withDeclaredIfUnset(incident.createdAt()))
           .nextVersion();
-      nextTimelineSeq = 2;
     }
+    this.timeline = new IncidentTimeline(run.continued() ? run.nextTimelineSeq() : 2,
+        searchAttributes, slackRequested);
   }
 
   @Override
   public Incident run(IncidentRun run) {
-    slack();
+    IncidentSlack slack = timeline.slack();
     if (!run.continued()) {
-      Incident declared = incident;
-      project(declared, declared(declared));
-      if (slack != null) {
-        slack.record(declared(declared));
-      }
+      timeline.declared(incident);
       integrations.declared(incident, this::note);
     }
     int version = Workflow.getVersion(IncidentEscalations.ESCALATION_VERSION,
         Workflow.DEFAULT_VERSION, 1);
     if (version >= 1 && !run.continued()) {
-      escalations.startForService(incident, CATCH);
+      escalations.startForService(incident, IncidentTimeline.CATCH);
     }
     while (true) {
       Workflow.await(
@@ -113,10 +94,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       slack.finish(incident, this::note);
     }
     if (incident.status() != Status.CLOSED) {
-      log.info("incident {} continues as new at timeline entry {}", incident.id(), nextTimelineSeq);
+      log.info("incident {} continues as new at timeline entry {}", incident.id(),
+          timeline.nextSeq());
       Workflow.continueAsNew(
           new IncidentRun(
-              incident, nextTimelineSeq, postmortemBackend, searchAttributes, run.integrations(),
+              incident, timeline.nextSeq(), postmortemBackend, searchAttributes, run.integrations(),
               escalations.state(), slackRequested ? Boolean.TRUE : null));
     }
     return incident;
@@ -241,46 +223,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
   }
 
-  /**
-   * Makes the current state a new version with one timeline entry and writes it to the read model
-   * before the caller hears back, so that what the API lists agrees with what it was answered.
-   */
+  /** Makes the current state a new version with one timeline entry: {@link IncidentTimeline}. */
   private Incident commit(TimelineKind kind, String message, String author, boolean indexed) {
     incident = incident.nextVersion();
-    TimelineEntry entry =
-        new TimelineEntry(incident.id(), nextTimelineSeq++, now(), kind, message, author);
-    if (indexed && searchAttributes) {
-      Workflow.upsertTypedSearchAttributes(
-          IncidentSearchAttributes.updates(incident).toArray(SearchAttributeUpdate<?>[]::new));
-    }
-    Incident written = incident;
-    project(written, entry);
-    if (slack() != null) {
-      slack.record(entry);
-    }
-    return written;
-  }
-
-  /**
-   * Writes the read model; a write refused for good is logged and the lifecycle goes on (version
-   * {@link #CATCH} 1): Temporal holds the state, and the next write carries the whole incident.
-   */
-  private void project(Incident written, TimelineEntry entry) {
-    try {
-      store.project(written, List.of(entry));
-    } catch (ActivityFailure failed) {
-      log.error("incident {}: timeline entry {} not stored: {}", written.id(), entry.seq(),
-          Catching.orRethrow(CATCH, failed));
-    }
-  }
-
-  /** The Slack side of this run, or null; decided once, by a version marker in new runs. */
-  private IncidentSlack slack() {
-    if (slack == null && slackRequested
-        && Workflow.getVersion(IncidentSlack.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1) {
-      slack = new IncidentSlack();
-    }
-    return slack;
+    return timeline.record(incident, kind, message, author, indexed);
   }
 
   /** A note Firebreak itself puts on the timeline (an integration that gave up, for example). */
