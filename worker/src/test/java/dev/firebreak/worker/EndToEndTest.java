@@ -19,6 +19,7 @@ abstract class EndToEndTest {
     System.setProperty("TEMPORAL_UI_URL", "http://127.0.0.1:8233");
     System.setProperty("SLACK_API_URL", FakeSlack.shared().apiUrl());
     System.setProperty("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+    System.setProperty("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
   }
 
   @LocalServerPort int port;

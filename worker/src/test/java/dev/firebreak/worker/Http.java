@@ -8,8 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A plain HTTP client for driving the running application as a user's tools would. */
+/**
+ * A plain HTTP client for driving the running application as a user's tools would: as an admin
+ * (the application runs with {@link #ADMIN_TOKEN} as FIREBREAK_ADMIN_TOKEN), or with the bearer
+ * token given, or with none ({@link #anonymous}).
+ */
 final class Http {
+
+  /** The admin token of the end-to-end tests' application (see {@link EndToEndTest}). */
+  static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,9 +32,20 @@ final class Http {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
+  private final String token;
 
   Http(int port) {
+    this(port, ADMIN_TOKEN);
+  }
+
+  /** Calls with {@code Authorization: Bearer token}, or without credentials when null. */
+  Http(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
+  }
+
+  static Http anonymous(int port) {
+    return new Http(port, null);
   }
 
   Response get(String path) {
@@ -58,6 +76,9 @@ final class Http {
 
   private Response send(HttpRequest.Builder request) {
     try {
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(),
