@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,8 @@ final class Http {
     }
   }
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client;
+  private final CookieManager cookies;
   private final String base;
   private final String token;
 
@@ -40,12 +42,33 @@ final class Http {
 
   /** Calls with {@code Authorization: Bearer token}, or without credentials when null. */
   Http(int port, String token) {
+    this(port, token, null);
+  }
+
+  private Http(int port, String token, CookieManager cookies) {
     this.base = "http://127.0.0.1:" + port;
     this.token = token;
+    this.cookies = cookies;
+    this.client = cookies == null ? HttpClient.newHttpClient()
+        : HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
   static Http anonymous(int port) {
     return new Http(port, null);
+  }
+
+  /**
+   * A browser-like client: keeps cookies and, as the web UI does, echoes the XSRF-TOKEN cookie in
+   * an X-XSRF-TOKEN header on unsafe requests. Logged in with {@link #login}.
+   */
+  static Http session(int port) {
+    return new Http(port, null, new CookieManager());
+  }
+
+  /** Logs this session in with a password; returns the answer. */
+  Response login(String email, String password) {
+    return post("/api/v1/session",
+        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
   }
 
   Response get(String path) {
@@ -78,6 +101,17 @@ final class Http {
     try {
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
+      }
+      HttpRequest built = request.build();
+      if (cookies != null && !"GET".equals(built.method())) {
+        if (cookies.getCookieStore().getCookies().stream()
+            .noneMatch(c -> "XSRF-TOKEN".equals(c.getName()))) {
+          client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session")).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
+        }
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> "XSRF-TOKEN".equals(c.getName())).findFirst()
+            .ifPresent(c -> request.header("X-XSRF-TOKEN", c.getValue()));
       }
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

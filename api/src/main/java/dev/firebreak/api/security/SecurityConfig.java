@@ -2,7 +2,12 @@ package dev.firebreak.api.security;
 
 import dev.firebreak.activities.security.ApiTokenStore;
 import dev.firebreak.activities.security.AuditLog;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +27,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -70,6 +76,7 @@ public class SecurityConfig {
             .anyRequest().permitAll())
         .addFilterBefore(new BearerTokenFilter(tokens, audit, adminToken), CsrfFilter.class)
         .addFilterBefore(new CachedBodyFilter(), CsrfFilter.class)
+        .addFilterAfter(SecurityConfig::renderCsrfCookie, CsrfFilter.class)
         .csrf(c -> c.spa().ignoringRequestMatchers(bearer, login)
             .ignoringRequestMatchers(OPEN))
         .exceptionHandling(e -> e
@@ -104,6 +111,18 @@ public class SecurityConfig {
           .failureHandler(sso));
     }
     return http.build();
+  }
+
+  /**
+   * Loads the deferred CSRF token on every request so that its XSRF-TOKEN cookie reaches the web
+   * UI before its first unsafe call.
+   */
+  private static void renderCsrfCookie(ServletRequest request, ServletResponse response,
+      FilterChain chain) throws IOException, ServletException {
+    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+      token.getToken();
+    }
+    chain.doFilter(request, response);
   }
 
   static boolean loggedIn() {
