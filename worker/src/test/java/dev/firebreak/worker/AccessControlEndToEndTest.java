@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Access control over HTTP, as people and tools meet it: every route of the OpenAPI document
@@ -120,6 +122,8 @@ class AccessControlEndToEndTest extends EndToEndTest {
   /** The world the table test changes (it deletes things), and one the other tests share. */
   static World tableWorld;
   static World world;
+
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void world() {
@@ -309,5 +313,175 @@ class AccessControlEndToEndTest extends EndToEndTest {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void aTokensRoleAndTeamLimitsAreRefusedWithAReasonAndChangeNothing() {
+    World w = world;
+    String serviceB = "/api/v1/services/" + w.serviceB();
+    String nameB = http.get(serviceB).json().get("name").asText();
+    Http.Response issued = http.post("/api/v1/api-tokens",
+        "{\"name\":\"ci for A\",\"role\":\"responder\",\"teamId\":" + w.teamA() + "}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String secret = issued.json().get("token").asText();
+    Http teamToken = new Http(port, secret);
+
+    assertProblem(teamToken.put(serviceB, "{\"name\":\"taken over\",\"teamId\":"
+        + w.teamA() + "}"), 403, "this token is limited to team " + w.teamA() + "; service "
+        + w.serviceB() + " belongs to team " + w.teamB());
+    assertThat(http.get(serviceB).json().get("name").asText()).isEqualTo(nameB);
+    assertThat(http.get(serviceB).json().get("teamId").asLong()).isEqualTo(w.teamB());
+    assertProblem(teamToken.post("/api/v1/users", "{\"name\":\"x\",\"email\":\"x@x.test\"}"),
+        403, "only an admin may POST /api/v1/users");
+    Http.Response own = teamToken.put("/api/v1/services/" + w.serviceA(),
+        "{\"name\":\"A renamed " + w.tag() + "\",\"teamId\":" + w.teamA() + "}");
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+
+    String observerSecret = http.post("/api/v1/api-tokens",
+        "{\"name\":\"dashboard\",\"role\":\"observer\"}").json().get("token").asText();
+    Http observer = new Http(port, observerSecret);
+    String title = "Observer tried " + w.tag();
+    assertProblem(observer.post("/api/v1/incidents", "{\"title\":\"" + title + "\"}"), 403,
+        "an observer may only read");
+    assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE title = :t").param("t", title)
+        .query(Long.class).single()).isZero();
+    assertThat(observer.get("/api/v1/incidents/" + w.incident()).status()).isEqualTo(200);
+    assertProblem(observer.post("/api/v1/api-tokens", "{\"name\":\"up\",\"role\":\"admin\"}"),
+        403, "cannot create a token with role admin");
+
+    // listed without secret; only a hash is stored; revoked and expired tokens are refused
+    long id = issued.json().get("id").asLong();
+    JsonNode listed = http.get("/api/v1/api-tokens").json();
+    assertThat(listed.toString()).doesNotContain(secret);
+    assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = :id").param("id", id)
+        .query(String.class).single()).hasSize(64).isNotEqualTo(secret);
+    assertThat(http.delete("/api/v1/api-tokens/" + id).status()).isEqualTo(204);
+    assertProblem(teamToken.get("/api/v1/incidents"), 401, "unknown, revoked or expired");
+    assertProblem(new Http(port, "fbt_made-up").get("/api/v1/incidents"), 401,
+        "unknown, revoked or expired");
+    assertProblem(http.post("/api/v1/api-tokens", "{\"name\":\"old\",\"role\":\"observer\","
+        + "\"expiresAt\":\"2020-01-01T00:00:00Z\"}"), 400, "expiresAt");
+  }
+
+  @Test
+  void anonymousCallersGet401AndPagesCarrySecurityHeaders() {
+    Http anonymous = Http.anonymous(port);
+    assertProblem(anonymous.get("/api/v1/incidents"), 401, "log in, or send");
+    assertProblem(anonymous.post("/api/v1/incidents", "{\"title\":\"x\"}"), 401, "log in");
+    assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
+    Http.Response page = anonymous.get("/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+  }
+
+  @Test
+  void aSessionsUnsafeCallsNeedTheCsrfToken() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+        .cookieHandler(cookies).build();
+    String base = "http://127.0.0.1:" + port;
+    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(base + "/api/v1/session"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\""
+            + email("responder", world) + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    java.net.http.HttpResponse<String> forged = browser.send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(base + "/api/v1/incidents"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"forged\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("CSRF");
+    Http session = loggedIn(email("responder", world));
+    Http.Response declared = session.post("/api/v1/incidents",
+        "{\"title\":\"Declared in a session " + world.tag() + "\"}");
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+  }
+
+  @Test
+  void keysAreShownOnlyToThoseWhoMayChangeTheServiceAndCanBeRotated() {
+    World w = world;
+    String service = "/api/v1/services/" + w.serviceA();
+    String key = http.get(service).json().get("integrationKey").asText();
+    assertThat(key).hasSize(32);
+    Http responder = loggedIn(email("responder", w));
+    Http manager = loggedIn(email("manager", w));
+    assertThat(responder.get(service).json().get("integrationKey").isNull()).isTrue();
+    assertThat(manager.get(service).json().get("integrationKey").asText()).isEqualTo(key);
+    JsonNode channel = responder.get("/api/v1/receive-channels/" + w.channelA()).json();
+    assertThat(channel.get("key").isNull()).isTrue();
+    assertThat(channel.get("url").isNull()).isTrue();
+    JsonNode heartbeat = responder.get("/api/v1/heartbeats/" + w.heartbeatA()).json();
+    assertThat(heartbeat.get("key").isNull()).isTrue();
+    assertThat(heartbeat.toString()).doesNotContain(http.get("/api/v1/heartbeats/"
+        + w.heartbeatA()).json().get("key").asText());
+    assertThat(responder.get("/api/v1/services").body()).doesNotContain(key);
+
+    Http.Response rotated = manager.post(service + "/integration-key", "{}");
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+    String fresh = rotated.json().get("key").asText();
+    assertThat(fresh).hasSize(32).isNotEqualTo(key);
+    assertThat(http.get(service).json().get("integrationKey").asText()).isEqualTo(fresh);
+    assertProblem(responder.post(service + "/integration-key", "{}"), 403,
+        "only managers of team " + w.teamA());
+  }
+
+  @Test
+  void repeatedWrongPasswordsAreRefusedEvenWithTheRightOne() {
+    long id = create("/api/v1/users", "{\"name\":\"brute\",\"email\":\"brute-" + RUN
+        + "@access.test\"}");
+    assertThat(http.put("/api/v1/users/" + id + "/password", "{\"password\":\"" + PASSWORD
+        + "\"}").status()).isEqualTo(204);
+    String email = "brute-" + RUN + "@access.test";
+    Http attacker = Http.session(port);
+    for (int i = 0; i < 5; i++) {
+      assertProblem(attacker.login(email, "guess-" + i), 401, "wrong email or password");
+    }
+    Http.Response refused = attacker.login(email, "guess-5");
+    assertProblem(refused, 429, "too many failed logins");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 30L);
+    assertProblem(Http.session(port).login(email, PASSWORD), 429, "try again in");
+
+    JsonNode audit = http.get("/api/v1/audit?actor=" + email).json();
+    assertThat(audit.findValuesAsText("action"))
+        .contains("auth.login_failed", "auth.login_refused");
+  }
+
+  @Test
+  void theAuditLogRecordsChangesAndAuthenticationEvents() {
+    World w = world;
+    Http manager = loggedIn(email("manager", w));
+    long policy = w.policyA();
+    Http.Response changed = manager.put("/api/v1/escalation-policies/" + policy, """
+        {"name": "Audited %s", "repeat": 1, "steps": [{"delayMinutes": 9,
+         "targets": [{"type": "user", "id": %d}]}]}""".formatted(w.tag(), w.manager()));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertProblem(manager.put("/api/v1/services/" + w.serviceB(), "{\"name\":\"mine\"}"), 403,
+        "only managers of team " + w.teamB());
+
+    String actor = email("manager", w);
+    JsonNode entries = http.get("/api/v1/audit?actor=" + actor).json();
+    assertThat(entries.findValuesAsText("action")).contains("auth.login",
+        "PUT /api/v1/escalation-policies/{id}", "access.denied");
+    JsonNode edit = null;
+    for (JsonNode e : entries) {
+      if (e.get("action").asText().equals("PUT /api/v1/escalation-policies/{id}")) {
+        edit = e;
+      }
+    }
+    assertThat(edit.get("before").asText()).contains("A policy " + w.tag());
+    assertThat(edit.get("after").asText()).contains("Audited " + w.tag()).contains("\"team_id\": "
+        + w.teamA());
+    assertThat(http.get("/api/v1/audit?actor=admin-token").json().findValuesAsText("action"))
+        .contains("token.created", "PUT /api/v1/users/{id}/role", "POST /api/v1/services");
+    assertThat(http.get("/api/v1/audit?actor=admin-token").body()).doesNotContain(
+        http.get("/api/v1/services/" + w.serviceB()).json().get("integrationKey").asText());
+    assertThat(http.get("/api/v1/audit?since=2999-01-01T00:00:00Z").json()).isEmpty();
+    assertProblem(manager.get("/api/v1/audit"), 403, "only an admin");
   }
 }

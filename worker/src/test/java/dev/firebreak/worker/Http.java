@@ -21,7 +21,13 @@ final class Http {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Response(int status, String contentType, String body) {
+  record Response(int status, String contentType, String body,
+      java.net.http.HttpHeaders headers) {
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -116,7 +122,8 @@ final class Http {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body());
+          response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {
