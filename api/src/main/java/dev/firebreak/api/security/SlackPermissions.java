@@ -35,6 +35,17 @@ public class SlackPermissions {
     this.access = access;
   }
 
+  /** What an {@code /incident} subcommand asks to do; unknown ones count as work. */
+  public static Action actionOf(String subcommand) {
+    return switch (subcommand) {
+      case "", "help" -> Action.HELP;
+      case "open" -> Action.DECLARE;
+      case "sos" -> Action.ESCALATE;
+      case "status", "oncall" -> Action.READ;
+      default -> Action.WORK;
+    };
+  }
+
   /** The Firebreak user behind a Slack user, by Slack id first, then by email. */
   public Optional<User> userOf(String slackUserId, String email) {
     Optional<User> bySlack = slackUserId == null ? Optional.empty()

@@ -21,6 +21,14 @@ class SlackPermissionsTest {
   }
 
   @Test
+  void subcommandsAskForWhatTheyDo() {
+    assertThat(SlackPermissions.actionOf("open")).isEqualTo(Action.DECLARE);
+    assertThat(SlackPermissions.actionOf("sos")).isEqualTo(Action.ESCALATE);
+    assertThat(SlackPermissions.actionOf("close")).isEqualTo(Action.WORK);
+    assertThat(SlackPermissions.actionOf("oncall")).isEqualTo(Action.READ);
+  }
+
+  @Test
   void matchedSlackUsersActWithTheirRole() {
     assertThat(SlackPermissions.refusal(Optional.of(Role.OBSERVER), Action.READ)).isNull();
     assertThat(SlackPermissions.refusal(Optional.of(Role.OBSERVER), Action.ESCALATE)).isNull();
