@@ -484,4 +484,26 @@ class AccessControlEndToEndTest extends EndToEndTest {
     assertThat(http.get("/api/v1/audit?since=2999-01-01T00:00:00Z").json()).isEmpty();
     assertProblem(manager.get("/api/v1/audit"), 403, "only an admin");
   }
+
+  @Test
+  void anOidcLoginOfAnUnknownEmailCreatesAnObserver() throws Exception {
+    String email = "new-" + RUN + "@sso.test";
+    FakeOidc.shared().nextLogin("new-subject-" + RUN, email);
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager())
+        .followRedirects(java.net.http.HttpClient.Redirect.ALWAYS).build();
+    String base = "http://127.0.0.1:" + port;
+    java.net.http.HttpResponse<String> landed = browser.send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(base + "/oauth2/authorization/oidc")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(landed.uri().toString()).isEqualTo(base + "/");
+    JsonNode session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/session"))
+            .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(session.get("authenticated").asBoolean()).isTrue();
+    assertThat(session.get("name").asText()).isEqualTo(email);
+    assertThat(session.get("role").asText()).isEqualTo("observer");
+    assertThat(http.get("/api/v1/audit?actor=oidc:" + email).body())
+        .contains("user.created_on_login");
+  }
 }
