@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -96,11 +95,8 @@ public class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFa
           "no Firebreak user has the email " + email, "UTF-8"));
       return;
     }
-    SessionLogin login = new SessionLogin(user.get().id(), user.get().email(), "oidc");
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(login);
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
+    new SessionLogin(user.get().id(), user.get().email(), "oidc")
+        .start(contexts, request, response);
     audit.record(user.get().email(), "auth.login", "oidc", null, null, "OIDC login");
     response.sendRedirect("/");
   }

@@ -22,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -103,14 +102,8 @@ public class SessionController {
       throw wrongPassword();
     }
     access.succeeded(user.get().id());
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
-    SessionLogin login = new SessionLogin(user.get().id(), user.get().email(), "password");
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(login);
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
+    new SessionLogin(user.get().id(), user.get().email(), "password")
+        .start(contexts, request, response);
     audit.record(user.get().email(), "auth.login", "password", null, null, "password login");
     return current();
   }
