@@ -477,9 +477,10 @@ class AccessControlEndToEndTest extends EndToEndTest {
         edit = e;
       }
     }
-    assertThat(edit.get("before").asText()).contains("A policy " + w.tag());
-    assertThat(edit.get("after").asText()).contains("Audited " + w.tag()).contains("\"team_id\": "
-        + w.teamA());
+    assertThat(edit.get("before").get("name").asText()).isEqualTo("A policy " + w.tag());
+    assertThat(edit.get("after").get("name").asText()).isEqualTo("Audited " + w.tag());
+    assertThat(edit.get("after").get("team_id").asLong()).isEqualTo(w.teamA());
+    assertThat(edit.get("after").get("steps").toString()).contains("\"delayMinutes\":9");
     assertThat(http.get("/api/v1/audit?actor=admin-token").json().findValuesAsText("action"))
         .contains("token.created", "PUT /api/v1/users/{id}/role", "POST /api/v1/services");
     assertThat(http.get("/api/v1/audit?actor=admin-token").body()).doesNotContain(
