@@ -372,6 +372,9 @@ class AccessControlEndToEndTest extends EndToEndTest {
     assertProblem(anonymous.get("/api/v1/incidents"), 401, "log in, or send");
     assertProblem(anonymous.post("/api/v1/incidents", "{\"title\":\"x\"}"), 401, "log in");
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+    // a signal endpoint checks its own key: a sender's unrelated bearer header is ignored
+    assertThat(new Http(port, "alertmanager-credentials").post("/v2/enqueue", "{}").status())
+        .isEqualTo(400);
     assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
     Http.Response page = anonymous.get("/");
     assertThat(page.status()).isEqualTo(200);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,11 +29,22 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   private final ApiTokenStore tokens;
   private final AuditLog audit;
   private final String adminToken;
+  private final RequestMatcher open;
 
-  BearerTokenFilter(ApiTokenStore tokens, AuditLog audit, String adminToken) {
+  /**
+   * @param open routes that authenticate their sender themselves: a bearer header there (an
+   *     Alertmanager configured with credentials, say) is none of Firebreak's business
+   */
+  BearerTokenFilter(ApiTokenStore tokens, AuditLog audit, String adminToken, RequestMatcher open) {
     this.tokens = tokens;
     this.audit = audit;
     this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    this.open = open;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !hasBearer(request) || open.matches(request);
   }
 
   static boolean hasBearer(HttpServletRequest request) {
@@ -43,10 +55,6 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    if (!hasBearer(request)) {
-      chain.doFilter(request, response);
-      return;
-    }
     String secret = request.getHeader("Authorization").substring(PREFIX.length()).trim();
     Optional<Caller> caller = authenticate(secret);
     if (caller.isEmpty()) {

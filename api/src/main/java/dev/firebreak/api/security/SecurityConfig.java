@@ -8,6 +8,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Arrays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,8 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -65,6 +68,8 @@ public class SecurityConfig {
       ObjectProvider<OidcLogin> oidcLogin,
       @Value("${firebreak.security.admin-token:}") String adminToken) throws Exception {
     RequestMatcher bearer = BearerTokenFilter::hasBearer;
+    RequestMatcher open = new OrRequestMatcher(Arrays.stream(OPEN)
+        .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     RequestMatcher login = r -> "POST".equals(r.getMethod())
         && "/api/v1/session".equals(r.getRequestURI());
     http
@@ -74,11 +79,10 @@ public class SecurityConfig {
             .requestMatchers("/api/v1/session").permitAll()
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll())
-        .addFilterBefore(new BearerTokenFilter(tokens, audit, adminToken), CsrfFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens, audit, adminToken, open), CsrfFilter.class)
         .addFilterBefore(new CachedBodyFilter(), CsrfFilter.class)
         .addFilterAfter(SecurityConfig::renderCsrfCookie, CsrfFilter.class)
-        .csrf(c -> c.spa().ignoringRequestMatchers(bearer, login)
-            .ignoringRequestMatchers(OPEN))
+        .csrf(c -> c.spa().ignoringRequestMatchers(bearer, login, open))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((request, response, ex) -> Problems.write(response,
                 HttpStatus.UNAUTHORIZED, "log in, or send Authorization: Bearer <API token>"))
