@@ -61,6 +61,7 @@ class JsonLogsEndToEndTest {
     env.put("FIREBREAK_DATA_DIR", data.toString());
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+    env.put("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
     env.remove("DATABASE_URL");
     firebreak = builder.start();
     Http http = new Http(port);

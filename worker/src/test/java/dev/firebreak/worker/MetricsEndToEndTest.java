@@ -63,7 +63,10 @@ class MetricsEndToEndTest extends EndToEndTest {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> FakeSlack.shared().messagesTo(annSlack).size() == 1);
 
-    String metrics = scrape();
+    // the activity counts its page just after Slack took it
+    String metrics = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(this::scrape, now -> value(now, "firebreak_pages_total", "channel=\"slack\"",
+            "outcome=\"sent\"") > sentBefore);
     assertThat(value(metrics, "firebreak_events_total", "endpoint=\"pagerduty\"",
         "outcome=\"accepted\"") - acceptedBefore).isEqualTo(STORM);
     assertThat(value(metrics, "firebreak_events_total", "endpoint=\"pagerduty\"",

@@ -78,6 +78,7 @@ class RunCommandTest {
     env.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1");
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+    env.put("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
     env.remove("TEMPORAL_ADDRESS");
     env.remove("DATABASE_URL");
     run = builder.start();

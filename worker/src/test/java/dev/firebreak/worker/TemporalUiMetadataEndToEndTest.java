@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.time.Duration;
@@ -23,6 +24,45 @@ class TemporalUiMetadataEndToEndTest extends EndToEndTest {
 
   WorkflowExecutionDescription describe(String workflowId) {
     return client.newUntypedWorkflowStub(workflowId).describe();
+  }
+
+  /** What Temporal UI reads as a running workflow's current details: its metadata query. */
+  String currentDetails(String workflowId) {
+    return client.newUntypedWorkflowStub(workflowId)
+        .query("__temporal_workflow_metadata", WorkflowMetadata.class).getCurrentDetails();
+  }
+
+  @Test
+  void anEscalationSaysItsStepWhoWasPagedAndTheNextPage() {
+    String slackId = "U0META" + RUN;
+    long ann = create("/api/v1/users", "{\"name\":\"Meta-Ann\",\"email\":\"meta-ann" + RUN
+        + "@meta.test\",\"slackUserId\":\"" + slackId + "\"}");
+    long bob = create("/api/v1/users", "{\"name\":\"Meta-Bob\",\"email\":\"meta-bob" + RUN
+        + "@meta.test\"}");
+    long policy = create("/api/v1/escalation-policies", """
+        {"name": "Meta %s", "repeat": 1,
+         "steps": [{"delayMinutes": 30, "targets": [{"type": "user", "id": %d}]},
+                   {"delayMinutes": 10, "targets": [{"type": "user", "id": %d}]}]}"""
+        .formatted(RUN, ann, bob));
+    long service = create("/api/v1/services",
+        "{\"name\":\"Meta paging " + RUN + "\",\"escalationPolicyId\":" + policy + "}");
+    long incident = create("/api/v1/incidents", "{\"title\":\"Search is slow\","
+        + "\"priority\":\"P2\",\"serviceId\":" + service + "}");
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> FakeSlack.shared().messagesTo(slackId).size() == 1);
+
+    String escalation = "escalation-" + incident + "-1";
+    String details = await().atMost(Duration.ofSeconds(20))
+        .until(() -> currentDetails(escalation), d -> d.contains("paged: Meta-Ann"));
+    assertThat(details)
+        .contains("**Paging** incident #" + incident + " with \"Meta " + RUN + "\": step 1 of 2,"
+            + " round 1 of 2")
+        .contains("- paged: Meta-Ann via slack")
+        .containsPattern("- next: step 2, round 1 at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC,"
+            + " to user " + bob);
+    assertThat(currentDetails("incident-" + incident))
+        .startsWith("**P2 · OPEN** · incident #" + incident + ": Search is slow")
+        .contains("- commander: nobody yet");
   }
 
   @Test
@@ -51,6 +91,8 @@ class TemporalUiMetadataEndToEndTest extends EndToEndTest {
     assertThat(group.getStaticSummary())
         .isEqualTo("Alert group of service " + serviceId + ": disk-full");
     assertThat(group.getStaticDetails()).contains("dedup key `disk-full`");
+    assertThat(currentDetails(alertWorkflow))
+        .startsWith("**TRIGGERED** · 1 event · warning: Disk full").contains("- incident: none");
 
     Http.Response heartbeat = http.post("/api/v1/heartbeats", """
         {"name": "nightly backup", "serviceId": %d, "intervalSeconds": 3600, "graceSeconds": 60}"""

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.escalation;
 
 import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.Catching;
+import dev.firebreak.workflows.CurrentDetails;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.EscalationNote;
@@ -62,6 +63,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private String acknowledgedBy;
   private boolean stopped;
   private int escalateNowRequests;
+  /** Who the current step paged, for Temporal UI's current details. */
+  private final List<String> paged = new ArrayList<>();
 
   @Override
   public EscalationState run(EscalationRun run) {
@@ -98,6 +101,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       if (run.ackTimeoutMinutes() == null) {
         break;
       }
+      Workflow.setCurrentDetails(CurrentDetails.escalationDone(in.incidentId(),
+          "Acknowledged by " + acknowledgedBy) + "\n\n- next: paging again from step 1 at "
+          + Instant.ofEpochMilli(Workflow.currentTimeMillis())
+              .plus(Duration.ofMinutes(run.ackTimeoutMinutes()))
+          + " unless resolved");
       int requests = escalateNowRequests;
       Workflow.await(Duration.ofMinutes(run.ackTimeoutMinutes()),
           () -> stopped || escalateNowRequests != requests);
@@ -131,6 +139,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         // an escalate-now that arrives while this step pages skips this step's wait
         int requests = escalateNowRequests;
         pageStep(current);
+        Workflow.setCurrentDetails(CurrentDetails.escalationPaging(in.incidentId(), policy, l, s,
+            paged, Instant.ofEpochMilli(Workflow.currentTimeMillis())
+                .plus(Duration.ofMinutes(current.delayMinutes()))));
         Workflow.await(Duration.ofMinutes(current.delayMinutes()),
             () -> acknowledged || stopped || escalateNowRequests != requests);
       }
@@ -138,6 +149,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   }
 
   private void pageStep(EscalationPolicy.Step current) {
+    paged.clear();
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     EscalationStep position = new EscalationStep(trigger, loop, step);
     String where = position.describe();
@@ -189,6 +201,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
       if (result.sent()) {
         notified++;
+        paged.add(r.name() + " via " + result.via());
         messages.add("Paged " + r.name() + " via " + result.via() + " (" + where + ")");
       } else {
         messages.add("Could not page " + r.name() + " (" + where + "): " + result.detail()

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.CurrentDetails;
 import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
@@ -65,6 +66,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public Incident run(IncidentRun run) {
+    Workflow.setCurrentDetails(CurrentDetails.incident(incident));
     IncidentSlack slack = timeline.slack();
     if (!run.continued()) {
       timeline.declared(incident);
@@ -226,7 +228,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Makes the current state a new version with one timeline entry: {@link IncidentTimeline}. */
   private Incident commit(TimelineKind kind, String message, String author, boolean indexed) {
     incident = incident.nextVersion();
-    return timeline.record(incident, kind, message, author, indexed);
+    Incident recorded = timeline.record(incident, kind, message, author, indexed);
+    Workflow.setCurrentDetails(CurrentDetails.incident(incident));
+    return recorded;
   }
 
   /** A note Firebreak itself puts on the timeline (an integration that gave up, for example). */
