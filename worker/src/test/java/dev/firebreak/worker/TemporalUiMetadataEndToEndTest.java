@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,6 +63,14 @@ class TemporalUiMetadataEndToEndTest extends EndToEndTest {
         .contains("- paged: Meta-Ann via slack")
         .containsPattern("- next: step 2, round 1 at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC,"
             + " to user " + bob);
+    // the page's activity carries its summary, as Temporal UI shows it in the event history
+    List<String> summaries = client.fetchHistory(escalation).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .filter(e -> e.getUserMetadata().hasSummary())
+        .map(e -> DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+            e.getUserMetadata().getSummary(), String.class, String.class))
+        .toList();
+    assertThat(summaries).contains("page Meta-Ann (step 1, round 1)");
     assertThat(currentDetails("incident-" + incident))
         .startsWith("**P2 · OPEN** · incident #" + incident + ": Search is slow")
         .contains("- commander: nobody yet");

@@ -9,6 +9,7 @@ import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -45,9 +46,6 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   private final EscalationActivities config =
       Workflow.newActivityStub(EscalationActivities.class, Retries.escalationLookups());
-
-  private final NotificationActivities pager =
-      Workflow.newActivityStub(NotificationActivities.class, Retries.notification());
 
   /** Claims a PagerDuty service's one page per incident, on the integrations worker. */
   private final PagerDutyPageClaims pagerDuty =
@@ -187,7 +185,12 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     for (Recipient r : recipients) {
       Notification n = new Notification(in.incidentId(), runKey, loop, step, r,
           in.incidentTitle(), in.priority(), at);
-      results.add(Async.function(pager::notify, n));
+      // the summary Temporal UI shows on the activity; user metadata, not matched on replay
+      NotificationActivities page = Workflow.newActivityStub(NotificationActivities.class,
+          ActivityOptions.newBuilder(Retries.notification())
+              .setSummary("page " + r.name() + " (" + position.describe() + ")")
+              .build());
+      results.add(Async.function(page::notify, n));
     }
     for (int i = 0; i < recipients.size(); i++) {
       Recipient r = recipients.get(i);
