@@ -63,6 +63,8 @@ class TemporalUiMetadataEndToEndTest extends EndToEndTest {
         .contains("- paged: Meta-Ann via slack")
         .containsPattern("- next: step 2, round 1 at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC,"
             + " to user " + bob);
+    assertThat(describe(escalation).getStaticSummary())
+        .isEqualTo("Escalation 1 of P2 incident #" + incident + " (policy " + policy + ")");
     // the page's activity carries its summary, as Temporal UI shows it in the event history
     List<String> summaries = client.fetchHistory(escalation).getEvents().stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
