@@ -49,12 +49,7 @@ class JsonLogsEndToEndTest {
     slack = FakeSlack.start();
     Path log = Files.createTempFile("firebreak-json", ".log");
     int port = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        "dev.firebreak.worker.FirebreakApplication", "--server.port=" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder = EscalationCrashTest.firebreakJvm(port, log);
     Map<String, String> env = builder.environment();
     env.put("LOGGING_FORMAT", "json");
     env.put("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
@@ -64,15 +59,7 @@ class JsonLogsEndToEndTest {
     env.put("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
     env.remove("DATABASE_URL");
     firebreak = builder.start();
-    Http http = new Http(port);
-    await("Firebreak to start (log " + log + ")", Duration.ofSeconds(120), () -> {
-      assertThat(firebreak.isAlive()).as("Firebreak runs; log " + log).isTrue();
-      try {
-        return http.get("/actuator/health/readiness").status() == 200;
-      } catch (AssertionError notYet) {
-        return false;
-      }
-    });
+    Http http = EscalationCrashTest.awaitHealthy(firebreak, port, log, Duration.ofSeconds(120));
 
     String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
     long ann = id(http.post("/api/v1/users", "{\"name\":\"Json-Ann\",\"email\":\"json-ann"

@@ -82,18 +82,7 @@ class RunCommandTest {
     env.remove("TEMPORAL_ADDRESS");
     env.remove("DATABASE_URL");
     run = builder.start();
-    Http http = new Http(serverPort);
-    await("run.sh to start Firebreak (log " + log + ")", Duration.ofSeconds(180), () -> {
-      if (!run.isAlive()) {
-        throw new AssertionError("run.sh exited; log " + log);
-      }
-      try {
-        return http.get("/actuator/health/readiness").status() == 200;
-      } catch (AssertionError notYet) {
-        return false;
-      }
-    });
-    return http;
+    return EscalationCrashTest.awaitHealthy(run, serverPort, log, Duration.ofSeconds(180));
   }
 
   /** SIGTERM to run.sh, as Ctrl-C or a service manager would: every process it started ends. */
