@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,35 +38,50 @@ class RunCommandTest {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  @TempDir static Path folder;
   static FakeSlack slack;
-  static Process run;
-  static Path log;
-  static int serverPort;
-  static int temporalPort;
-  static int uiPort;
+
+  /** A clean folder per test, and ports of its own. */
+  @TempDir Path folder;
+  Process run;
+  Path log;
+  int serverPort;
+  int temporalPort;
+  int uiPort;
 
   @BeforeAll
-  static void fakes() throws IOException {
+  static void fakeSlack() {
     slack = FakeSlack.start();
+  }
+
+  @AfterAll
+  static void stopSlack() {
+    if (slack != null) {
+      slack.server.stop();
+    }
+  }
+
+  @BeforeEach
+  void ports() throws IOException {
     log = Files.createTempFile("firebreak-run", ".log");
     serverPort = freePort();
     temporalPort = freePort();
     uiPort = freePort();
   }
 
-  @AfterAll
-  static void stopAll() throws Exception {
+  @AfterEach
+  void stopRun() throws Exception {
     if (run != null && run.isAlive()) {
       stop();
-    }
-    if (slack != null) {
-      slack.server.stop();
     }
   }
 
   /** Runs {@code infra/dev/run.sh} as a user would, with the ports and the folder of this test. */
-  static Http start() throws IOException {
+  Http start() throws IOException {
+    return start(null);
+  }
+
+  /** The same, with {@code cli} as FIREBREAK_TEMPORAL_CLI when not null. */
+  Http start(String cli) throws IOException {
     ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("infra/dev/run.sh").toString())
         .directory(folder.toFile())
         .redirectErrorStream(true)
@@ -79,6 +96,9 @@ class RunCommandTest {
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
     env.put("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
+    if (cli != null) {
+      env.put("FIREBREAK_TEMPORAL_CLI", cli);
+    }
     env.remove("TEMPORAL_ADDRESS");
     env.remove("DATABASE_URL");
     run = builder.start();
@@ -86,7 +106,7 @@ class RunCommandTest {
   }
 
   /** SIGTERM to run.sh, as Ctrl-C or a service manager would: every process it started ends. */
-  static void stop() throws Exception {
+  void stop() throws Exception {
     List<ProcessHandle> started = run.descendants().toList();
     run.destroy();
     assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("run.sh ends; log " + log).isTrue();
@@ -131,17 +151,34 @@ class RunCommandTest {
       String escalation = "escalation-" + incident + "-1";
       assertThat(status(stubs, escalation))
           .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-      List<HistoryEvent> events = client.fetchHistory(escalation).getEvents();
-      long timers = events.stream()
-          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED).count();
-      long fired = events.stream()
-          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_FIRED).count();
-      assertThat(timers).as("the step's 30-minute wait").isGreaterThan(fired);
+      // the step's 30-minute wait is pending (started, once the restarted worker got to it)
+      await("the step's 30-minute timer", Duration.ofSeconds(60), () -> {
+        List<HistoryEvent> events = client.fetchHistory(escalation).getEvents();
+        long timers = events.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED).count();
+        long fired = events.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_FIRED).count();
+        return timers > fired;
+      });
+      assertThat(status(stubs, escalation))
+          .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     } finally {
       stubs.shutdownNow();
     }
     // paged once, not again after the restart
     assertThat(slack.messagesTo("U0RUN")).hasSize(1);
+    stop();
+  }
+
+  /** Without a Temporal CLI it still runs, on the in-process server, and says what is lost. */
+  @Test
+  void withoutTheTemporalCliItFallsBackAndSaysSo() throws Exception {
+    Http http = start(folder.resolve("no-such-temporal").toString());
+    assertThat(Files.readString(log)).contains(
+        "WARNING: the Temporal CLI could not be had: falling back to Temporal's in-process server",
+        "running workflows do NOT survive a restart",
+        "Temporal: in-process server on 127.0.0.1:");
+    assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
     stop();
   }
 

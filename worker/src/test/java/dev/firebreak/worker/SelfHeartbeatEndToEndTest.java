@@ -48,12 +48,12 @@ class SelfHeartbeatEndToEndTest extends EndToEndTest {
 
     // a second start finds the same monitor
     Object selfHeartbeat = context.getBean("selfHeartbeat");
-    dev.firebreak.api.heartbeat.SelfHeartbeatAccess.ensure(selfHeartbeat);
+    dev.firebreak.activities.heartbeat.SelfHeartbeatAccess.ensure(selfHeartbeat);
     assertThat(StreamSupport.stream(http.get("/api/v1/heartbeats").json().spliterator(), false)
         .filter(m -> m.get("serviceId").asLong() == serviceId)).hasSize(1);
 
     // silence: as if every replica were gone
-    dev.firebreak.api.heartbeat.SelfHeartbeatAccess.stop(selfHeartbeat);
+    dev.firebreak.activities.heartbeat.SelfHeartbeatAccess.stop(selfHeartbeat);
     JsonNode alert = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
         .until(() -> http.get("/api/v1/alerts?serviceId=" + serviceId).json().get("items"),
             items -> items.size() == 1).get(0);

@@ -1,6 +1,5 @@
 package dev.firebreak.workflows.alert;
 
-import dev.firebreak.workflows.CurrentDetails;
 import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.alert.messages.AlertAction;
@@ -93,7 +92,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       if (!pending.isEmpty()) {
         apply();
       }
-      Workflow.setCurrentDetails(CurrentDetails.alertGroup(group));
+      Workflow.setCurrentDetails(AlertGroupDetails.alertGroup(group));
       boolean finished = group == null || group.status() == AlertStatus.RESOLVED;
       if (finished && pending.isEmpty()) {
         Workflow.await(Workflow::isEveryHandlerFinished);

@@ -2,7 +2,6 @@ package dev.firebreak.workflows.escalation;
 
 import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.Catching;
-import dev.firebreak.workflows.CurrentDetails;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.EscalationNote;
@@ -99,7 +98,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       if (run.ackTimeoutMinutes() == null) {
         break;
       }
-      Workflow.setCurrentDetails(CurrentDetails.escalationDone(in.incidentId(),
+      Workflow.setCurrentDetails(EscalationDetails.escalationDone(in.incidentId(),
           "Acknowledged by " + acknowledgedBy) + "\n\n- next: paging again from step 1 at "
           + Instant.ofEpochMilli(Workflow.currentTimeMillis())
               .plus(Duration.ofMinutes(run.ackTimeoutMinutes()))
@@ -137,7 +136,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         // an escalate-now that arrives while this step pages skips this step's wait
         int requests = escalateNowRequests;
         pageStep(current);
-        Workflow.setCurrentDetails(CurrentDetails.escalationPaging(in.incidentId(), policy, l, s,
+        Workflow.setCurrentDetails(EscalationDetails.escalationPaging(in.incidentId(), policy, l, s,
             paged, Instant.ofEpochMilli(Workflow.currentTimeMillis())
                 .plus(Duration.ofMinutes(current.delayMinutes()))));
         Workflow.await(Duration.ofMinutes(current.delayMinutes()),

@@ -1,6 +1,5 @@
 package dev.firebreak.workflows.incident;
 
-import dev.firebreak.workflows.CurrentDetails;
 import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
@@ -66,7 +65,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public Incident run(IncidentRun run) {
-    Workflow.setCurrentDetails(CurrentDetails.incident(incident));
+    Workflow.setCurrentDetails(IncidentDetails.incident(incident));
     IncidentSlack slack = timeline.slack();
     if (!run.continued()) {
       timeline.declared(incident);
@@ -229,7 +228,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private Incident commit(TimelineKind kind, String message, String author, boolean indexed) {
     incident = incident.nextVersion();
     Incident recorded = timeline.record(incident, kind, message, author, indexed);
-    Workflow.setCurrentDetails(CurrentDetails.incident(incident));
+    Workflow.setCurrentDetails(IncidentDetails.incident(incident));
     return recorded;
   }
 

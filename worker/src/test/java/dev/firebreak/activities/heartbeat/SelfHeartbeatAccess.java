@@ -1,4 +1,4 @@
-package dev.firebreak.api.heartbeat;
+package dev.firebreak.activities.heartbeat;
 
 /** Lets the end-to-end test restart the set-up and silence the pings of {@link SelfHeartbeat}. */
 public final class SelfHeartbeatAccess {

@@ -1,10 +1,7 @@
-package dev.firebreak.api.heartbeat;
+package dev.firebreak.activities.heartbeat;
 
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.heartbeat.HeartbeatStore;
-import dev.firebreak.activities.heartbeat.Heartbeats;
-import dev.firebreak.activities.heartbeat.Monitor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -25,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Firebreak watching itself ({@code firebreak.self-heartbeat.enabled}): a heartbeat monitor on a
  * service of its own ({@code Firebreak} by default) that every replica pings through the same
- * application path as any job's ping, PostgreSQL and Temporal included. When no replica manages to
+ * application service as any job's ping, PostgreSQL and Temporal included. When no replica manages to
  * ping for interval + grace, the monitor's workflow raises a critical alert on that service, which
  * pages its escalation policy as any alert does. Give the service a policy that reaches whoever
  * runs Firebreak. It cannot report its own total loss (nothing runs the workflow then): the
