@@ -94,6 +94,41 @@ class SlackEndToEndTest {
         .status()).isEqualTo(200);
     assertThat(http.put("/api/v1/slack/usergroups/S_PAY", "{\"categories\":[\"payments\"]}")
         .status()).isEqualTo(200);
+    // these tests act as Slack user U9: a Firebreak responder (Slack roles are applied)
+    Http.Response alice = http.post("/api/v1/users", "{\"name\":\"alice\","
+        + "\"email\":\"alice-u9@slack.test\",\"slackUserId\":\"U9\"}");
+    assertThat(alice.status()).as(alice.body()).isIn(201, 409);
+  }
+
+  Reply commandAs(String userId, String text, String channelId) {
+    String body = "token=t&team_id=T1&team_domain=acme&channel_id=" + channelId
+        + "&channel_name=general&user_id=" + userId + "&user_name=stranger&command="
+        + enc("/incident") + "&text=" + enc(text) + "&api_app_id=A1"
+        + "&response_url=" + enc("https://hooks.slack.invalid/commands/1")
+        + "&trigger_id=" + enc("trigger-" + text.replace(' ', '-'));
+    return send("application/x-www-form-urlencoded", body, Map.of(), true);
+  }
+
+  @Test
+  void aSlackUserWhoIsNoFirebreakUserMayDeclareButIsRefusedAnUpdate() {
+    long id = openFromModal("V_OPEN_STRANGER", "Queue backlog grows", "P3", null, false);
+    String channel = channelOf(id);
+    String stranger = "U0STRANGER" + Long.toString(System.nanoTime() % 1_000_000L, 36)
+        .toUpperCase();
+
+    Reply refused = commandAs(stranger, "update", channel);
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.json().get("text").asText())
+        .startsWith(":no_entry:").contains("not a Firebreak user yet");
+    assertThat(slack.forms("views.open", f -> true)).noneMatch(
+        f -> f.getOrDefault("view", "").contains("\"callback_id\":\"incident_update\""));
+
+    // declaring stays open to anyone: the open form is shown
+    assertThat(commandAs(stranger, "open", channel).status()).isEqualTo(200);
+    assertThat(slack.forms("views.open", f -> true)).anyMatch(
+        f -> f.getOrDefault("view", "").contains("\"callback_id\":\"incident_open\""));
+    assertThat(http.get("/api/v1/incidents/" + id).json().get("status").asText())
+        .isEqualTo("OPEN");
   }
 
   // --- Slack's requests, signed

@@ -1,6 +1,9 @@
 package dev.firebreak.api.security;
 
+import dev.firebreak.activities.directory.User;
+import dev.firebreak.activities.directory.Users;
 import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.workflows.incident.messages.Actor;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class Callers {
 
   private final AccessStore access;
+  private final Users users;
 
-  public Callers(AccessStore access) {
+  public Callers(AccessStore access, Users users) {
     this.access = access;
+    this.users = users;
   }
 
   public Optional<Caller> current() {
@@ -30,6 +35,18 @@ public class Callers {
           access.managedTeams(session.userId()), session.method()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Who acts on an incident, as its timeline names them: the caller's user (id and name) when
+   * there is one, else the token's name; via the web app for a session, the API for a token. A
+   * name in the request body is not trusted for this: it would let anyone act as anyone.
+   */
+  public Optional<Actor> actor() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    Actor.Channel channel = a instanceof SessionLogin ? Actor.Channel.WEB : Actor.Channel.API;
+    return of(a).map(c -> new Actor(c.userId(), c.userId() == null ? c.name()
+        : users.find(c.userId()).map(User::name).orElse(c.name()), channel));
   }
 
   /** The audit log's name for whoever is asking, "anonymous" when no one logged in. */

@@ -49,7 +49,8 @@ class SlackRouterTest {
 
   @Test
   void everyInteractionHasItsRoute() throws Exception {
-    assertThat(new SlackRouter(all()).routes()).extracting(SlackRoute::key).containsExactly(
+    assertThat(new SlackRouter(all(), BoltHarness.OPEN_GATE).routes())
+        .extracting(SlackRoute::key).containsExactly(
         "command /incident", "command /firebreak",
         "shortcut open_incident", "block_action ^\\Qhome_open\\E$",
         "block_action ^\\Qhome_update\\E$", "block_action ^\\Qhome_close\\E$",
@@ -76,7 +77,8 @@ class SlackRouterTest {
 
   @Test
   void twoScenariosOnOneRouteAreRefusedAtStart() {
-    assertThatThrownBy(() -> new SlackRouter(List.of(new OpenForm(), new OpenForm())))
+    assertThatThrownBy(() -> new SlackRouter(List.of(new OpenForm(), new OpenForm()),
+        BoltHarness.OPEN_GATE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("two Slack scenarios handle shortcut open_incident");
   }
