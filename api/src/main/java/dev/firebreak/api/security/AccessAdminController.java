@@ -1,5 +1,6 @@
 package dev.firebreak.api.security;
 
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.activities.directory.TeamStore;
 import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.security.AccessStore;
@@ -62,7 +63,7 @@ public class AccessAdminController {
   @Operation(summary = "Set a user's role (admin, responder, observer)", description = "admins only")
   public Map<String, Object> setRole(@PathVariable long id, @RequestBody RoleRequest body) {
     Role role = Role.parse(body.role()).orElseThrow(() -> ApiException.badRequest(
-        java.util.List.of(new ApiException.FieldProblem("role", "one of admin, responder, observer"))));
+        java.util.List.of(new FieldProblem("role", "one of admin, responder, observer"))));
     if (!access.setRole(id, role)) {
       throw ApiException.notFound("no user " + id);
     }
@@ -96,7 +97,7 @@ public class AccessAdminController {
     boolean manager = "manager".equals(body.role());
     if (!manager && !"member".equals(body.role())) {
       throw ApiException.badRequest(java.util.List.of(
-          new ApiException.FieldProblem("role", "one of manager, member")));
+          new FieldProblem("role", "one of manager, member")));
     }
     var team = teams.find(id).orElseThrow(() -> ApiException.notFound("no team " + id));
     if (!team.memberIds().contains(userId)) {

@@ -1,5 +1,6 @@
 package dev.firebreak.api.security;
 
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.activities.directory.User;
 import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.security.AccessStore;
@@ -79,7 +80,7 @@ public class SessionController {
       HttpServletResponse response) {
     if (body.email() == null || body.password() == null) {
       throw ApiException.badRequest(java.util.List.of(
-          new ApiException.FieldProblem("email", "email and password are required")));
+          new FieldProblem("email", "email and password are required")));
     }
     Optional<User> user = users.findByEmail(body.email());
     Optional<Credential> credential = user.flatMap(u -> access.credential(u.id()));

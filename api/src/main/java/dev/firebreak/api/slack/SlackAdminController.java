@@ -8,7 +8,7 @@ import dev.firebreak.activities.slack.SlackCallFailed;
 import dev.firebreak.activities.slack.SlackGroups;
 import dev.firebreak.activities.slack.SlackStore;
 import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.problem.ApiException.FieldProblem;
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.slack.SlackSyncWorkflow;
 import io.swagger.v3.oas.annotations.Operation;
