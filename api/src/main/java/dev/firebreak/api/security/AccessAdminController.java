@@ -1,9 +1,7 @@
 package dev.firebreak.api.security;
 
 import dev.firebreak.api.edge.FieldProblem;
-import dev.firebreak.activities.directory.TeamStore;
-import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.activities.security.Accounts;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.KeyRotation;
 import dev.firebreak.activities.security.Role;
@@ -40,18 +38,14 @@ public class AccessAdminController {
 
   static final int MIN_PASSWORD = 12;
 
-  private final UserStore users;
-  private final TeamStore teams;
-  private final AccessStore access;
+  private final Accounts access;
   private final KeyRotation keys;
   private final PasswordEncoder passwords;
   private final AuditLog audit;
   private final Callers callers;
 
-  public AccessAdminController(UserStore users, TeamStore teams, AccessStore access,
-      KeyRotation keys, PasswordEncoder passwords, AuditLog audit, Callers callers) {
-    this.users = users;
-    this.teams = teams;
+  public AccessAdminController(Accounts access, KeyRotation keys, PasswordEncoder passwords,
+      AuditLog audit, Callers callers) {
     this.access = access;
     this.keys = keys;
     this.passwords = passwords;
@@ -81,7 +75,7 @@ public class AccessAdminController {
     }
     check.maxLength("password", body.password(), 128);
     check.done();
-    if (users.find(id).isEmpty()) {
+    if (access.user(id).isEmpty()) {
       throw ApiException.notFound("no user " + id);
     }
     access.setPassword(id, passwords.encode(body.password()));
@@ -99,7 +93,7 @@ public class AccessAdminController {
       throw ApiException.badRequest(java.util.List.of(
           new FieldProblem("role", "one of manager, member")));
     }
-    var team = teams.find(id).orElseThrow(() -> ApiException.notFound("no team " + id));
+    var team = access.team(id).orElseThrow(() -> ApiException.notFound("no team " + id));
     if (!team.memberIds().contains(userId)) {
       throw ApiException.notFound("user " + userId + " is not a member of team " + id);
     }

@@ -1,8 +1,7 @@
 package dev.firebreak.api.security;
 
 import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.Users;
-import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.activities.security.Accounts;
 import dev.firebreak.workflows.incident.messages.Actor;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -13,12 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Callers {
 
-  private final AccessStore access;
-  private final Users users;
+  private final Accounts access;
 
-  public Callers(AccessStore access, Users users) {
+  public Callers(Accounts access) {
     this.access = access;
-    this.users = users;
   }
 
   public Optional<Caller> current() {
@@ -46,7 +43,7 @@ public class Callers {
     Authentication a = SecurityContextHolder.getContext().getAuthentication();
     Actor.Channel channel = a instanceof SessionLogin ? Actor.Channel.WEB : Actor.Channel.API;
     return of(a).map(c -> new Actor(c.userId(), c.userId() == null ? c.name()
-        : users.find(c.userId()).map(User::name).orElse(c.name()), channel));
+        : access.user(c.userId()).map(User::name).orElse(c.name()), channel));
   }
 
   /** The audit log's name for whoever is asking, "anonymous" when no one logged in. */
