@@ -47,6 +47,11 @@ public class Users {
     return users.find(id);
   }
 
+  /** The user whose Slack id this is: how Slack interactions name and authorise people. */
+  public Optional<User> findBySlackUserId(String slackUserId) {
+    return users.findBySlackUserId(slackUserId);
+  }
+
   public User get(long id) {
     return users.find(id).orElseThrow(() -> notFound(id));
   }
