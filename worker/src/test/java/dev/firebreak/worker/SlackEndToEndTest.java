@@ -114,8 +114,9 @@ class SlackEndToEndTest {
 
   @Test
   void aSlackUserWhoIsNoFirebreakUserMayDeclareButIsRefusedAnUpdate() {
-    long id = openFromModal("V_OPEN_STRANGER", "Queue backlog grows", "P3", null, false);
-    String channel = channelOf(id);
+    // no incident needed (opening one would leave channel work running into the next test): the
+    // gate answers before any scenario, where a known user would hear "not an incident's channel"
+    String channel = "C_GENERAL";
     String stranger = "U0STRANGER" + Long.toString(System.nanoTime() % 1_000_000L, 36)
         .toUpperCase();
 
@@ -130,8 +131,6 @@ class SlackEndToEndTest {
     assertThat(commandAs(stranger, "open", channel).status()).isEqualTo(200);
     assertThat(slack.forms("views.open", f -> true)).anyMatch(
         f -> f.getOrDefault("view", "").contains("\"callback_id\":\"incident_open\""));
-    assertThat(http.get("/api/v1/incidents/" + id).json().get("status").asText())
-        .isEqualTo("OPEN");
   }
 
   // --- Slack's requests, signed
