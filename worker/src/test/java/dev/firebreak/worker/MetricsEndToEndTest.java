@@ -115,6 +115,8 @@ class MetricsEndToEndTest extends EndToEndTest {
   static final Path MONITORING = Path.of("..", "infra", "monitoring");
 
   String scrape() {
+    Http.Response anonymous = new Http(port, null).get("/actuator/prometheus");
+    assertThat(anonymous.status()).as("metrics need a token").isEqualTo(401);
     Http.Response response = http.get("/actuator/prometheus");
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.contentType()).startsWith("text/plain");
