@@ -12,9 +12,15 @@ HELM_VERSION="v3.22.0"
 log() { echo "install-helm: $*" >&2; }
 works() { [[ -x "$HELM" ]] && "$HELM" version --short >/dev/null 2>&1; }
 
+# Built once per machine: later clones (CI's among them) copy it from here.
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/firebreak/helm-$HELM_VERSION"
+
 mkdir -p "$BIN_DIR"
 if works; then
   log "already installed"
+elif [[ -x "$CACHE" ]] && "$CACHE" version --short >/dev/null 2>&1; then
+  log "copying the machine's cached build"
+  cp "$CACHE" "$HELM"
 elif command -v helm >/dev/null 2>&1 && [[ "$(command -v helm)" != "$HELM" ]]; then
   log "linking $(command -v helm)"
   ln -sfn "$(command -v helm)" "$HELM"
@@ -27,5 +33,6 @@ else
 fi
 
 works || { log "ERROR: $HELM version failed"; exit 1; }
+mkdir -p "$(dirname "$CACHE")" && cp -f "$HELM" "$CACHE" 2>/dev/null || true
 log "$("$HELM" version --short)"
 echo "$HELM"
