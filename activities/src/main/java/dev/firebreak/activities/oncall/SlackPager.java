@@ -68,6 +68,18 @@ public class SlackPager {
     return answer == null ? new Answer(false, "empty answer") : answer;
   }
 
+  /** Posts a plain DM: a bundle of pages or a verification code, nothing to click. */
+  public Answer directMessage(String slackUserId, String text) {
+    Answer answer = client.post()
+        .uri("chat.postMessage")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("channel", slackUserId, "text", text))
+        .retrieve()
+        .body(Answer.class);
+    return answer == null ? new Answer(false, "empty answer") : answer;
+  }
+
   private static Map<String, Object> button(String label, String actionId, long incidentId,
       String style) {
     return Map.of("type", "button", "text", Map.of("type", "plain_text", "text", label),

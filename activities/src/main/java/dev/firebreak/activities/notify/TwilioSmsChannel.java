@@ -1,0 +1,53 @@
+package dev.firebreak.activities.notify;
+
+import dev.firebreak.workflows.notify.ContactType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * SMS through Twilio. A page ends with its reply codes ("Reply 4821a to acknowledge, 4821r to
+ * resolve"); delivery statuses come back at {@code /api/v1/twilio/status?send=<id>}.
+ */
+@Component
+public class TwilioSmsChannel implements NotificationChannel {
+
+  private final TwilioSettings settings;
+  private final TwilioClient twilio;
+
+  public TwilioSmsChannel(TwilioSettings settings, TwilioClient twilio) {
+    this.settings = settings;
+    this.twilio = twilio;
+  }
+
+  @Override
+  public ContactType type() {
+    return ContactType.SMS;
+  }
+
+  @Override
+  public boolean configured() {
+    return settings.configured();
+  }
+
+  @Override
+  public Delivery send(Message message) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("To", message.to().value());
+    form.put("From", settings.fromNumber());
+    form.put("Body", body(message));
+    if (message.sendId() != null) {
+      form.put("StatusCallback", twilio.callback("/api/v1/twilio/status?send="
+          + message.sendId()));
+    }
+    return twilio.post("Messages.json", form);
+  }
+
+  static String body(Message message) {
+    if (message.replyCode() == null) {
+      return message.text();
+    }
+    String code = message.replyCode();
+    return message.text() + " Reply " + code + "a to acknowledge, " + code + "r to resolve.";
+  }
+}
