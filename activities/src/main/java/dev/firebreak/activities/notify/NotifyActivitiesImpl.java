@@ -97,6 +97,11 @@ public class NotifyActivitiesImpl implements NotifyActivities {
     return SendOutcome.sent(detail);
   }
 
+  @Override
+  public void cancelRest(String planId, String reason) {
+    sends.stopRest(planId, reason);
+  }
+
   /** What a send decided under its contact method's lock. */
   record Batch(Instant retryAt, List<NotifySends.Send> others, String replyCode) {}
 

@@ -133,9 +133,18 @@ public class NotifySends {
         .param("ids", ids).update();
   }
 
-  public void delivery(long id, String status) {
-    jdbc.sql("UPDATE notify_send SET delivery = :s WHERE id = :id")
-        .param("id", id).param("s", status).update();
+  /** A cancelled plan: what it had not sent yet is STOPPED. */
+  public void stopRest(String planId, String reason) {
+    jdbc.sql("UPDATE notify_send SET status = 'STOPPED', detail = :d WHERE plan_id = :p"
+            + " AND status IN ('DUE', 'BUNDLED')")
+        .param("p", planId).param("d", reason).update();
+  }
+
+  /** Keeps a provider's delivery status; true when it changed. */
+  public boolean delivery(long id, String status) {
+    return jdbc.sql("UPDATE notify_send SET delivery = :s WHERE id = :id"
+            + " AND delivery IS DISTINCT FROM :s")
+        .param("id", id).param("s", status).update() > 0;
   }
 
   /** Serialises sends to one contact method for the rest of the transaction. */

@@ -67,6 +67,11 @@ public class NotificationPlanWorkflowImpl implements NotificationPlanWorkflow {
       }
     }
     if (cancelled != null) {
+      try {
+        sender.cancelRest(plan.planId(), cancelled);
+      } catch (ActivityFailure e) {
+        log.warn("could not record plan {} as cancelled: {}", plan.planId(), e.getMessage());
+      }
       for (int i = 0; i < rules.size(); i++) {
         if ("PENDING".equals(rules.get(i).state())) {
           rules.set(i, new PlanState.RuleState(rules.get(i).key(), "CANCELLED", cancelled));

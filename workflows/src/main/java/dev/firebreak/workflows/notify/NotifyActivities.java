@@ -13,4 +13,7 @@ public interface NotifyActivities {
    * attempt finished. Throws on a provider outage so that Temporal retries (capped by the plan).
    */
   SendOutcome send(PlanSend send);
+
+  /** The plan was cancelled: its rules not yet sent are recorded as stopped, with why. */
+  void cancelRest(String planId, String reason);
 }
