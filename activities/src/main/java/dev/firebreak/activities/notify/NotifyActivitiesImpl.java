@@ -98,6 +98,13 @@ public class NotifyActivitiesImpl implements NotifyActivities {
   }
 
   @Override
+  public void gaveUp(PlanSend send, String why) {
+    sends.find(send.plan().planId(), send.rule().key())
+        .filter(row -> !row.finished())
+        .ifPresent(row -> sends.finish(row.id(), NotifySends.FAILED, why, null));
+  }
+
+  @Override
   public void cancelRest(String planId, String reason) {
     sends.stopRest(planId, reason);
   }

@@ -90,8 +90,15 @@ public class NotificationPlanWorkflowImpl implements NotificationPlanWorkflow {
       } catch (ActivityFailure e) {
         log.warn("send {} of plan {} failed for good: {}", rule.key(), plan.planId(),
             e.getMessage());
-        return SendOutcome.failed("gave up after " + SEND_ATTEMPTS + " attempts: "
-            + Failures.rootMessage(e));
+        SendOutcome failed = SendOutcome.failed("gave up after " + SEND_ATTEMPTS
+            + " attempts: " + Failures.rootMessage(e));
+        try {
+          sender.gaveUp(new PlanSend(plan, rule), failed.detail());
+        } catch (ActivityFailure recordFailed) {
+          log.warn("could not record the failure of {}: {}", rule.key(),
+              recordFailed.getMessage());
+        }
+        return failed;
       }
       if (outcome.status() != SendOutcome.Status.LIMITED) {
         return outcome;

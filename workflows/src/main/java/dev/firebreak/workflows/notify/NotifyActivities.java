@@ -14,6 +14,9 @@ public interface NotifyActivities {
    */
   SendOutcome send(PlanSend send);
 
+  /** The send kept failing and the plan gave it up: recorded as failed, with why. */
+  void gaveUp(PlanSend send, String why);
+
   /** The plan was cancelled: its rules not yet sent are recorded as stopped, with why. */
   void cancelRest(String planId, String reason);
 }

@@ -54,6 +54,11 @@ class NotificationPlanWorkflowTest {
     }
 
     @Override
+    public void gaveUp(PlanSend send, String why) {
+      sent.add("gave up " + send.rule().key() + ": " + why);
+    }
+
+    @Override
     public void cancelRest(String planId, String reason) {
       cancelled.add(planId + ": " + reason);
     }
@@ -153,6 +158,7 @@ class NotificationPlanWorkflowTest {
     assertThat(done.rules().get(1).detail()).contains("gave up after 3 attempts",
         "Twilio answered 503");
     assertThat(sender.sent).last().isEqualTo("minute 3: call to Alice -> SENT");
+    assertThat(sender.sent).anyMatch(s -> s.startsWith("gave up r2: gave up after 3 attempts"));
   }
 
   @Test
