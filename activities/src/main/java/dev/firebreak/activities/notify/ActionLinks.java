@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ public class ActionLinks {
   private final Clock clock;
   private volatile byte[] key;
 
+  @Autowired
   public ActionLinks(JdbcClient jdbc, @Value("${firebreak.notify.link-secret:}") String secret) {
     this(jdbc, secret, Clock.systemUTC());
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +40,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
+  @Autowired
   public NotifyActivitiesImpl(NotifySends sends, ContactMethodStore contacts,
       IncidentStore incidents, List<NotificationChannel> channels, TransactionTemplate tx) {
     this(sends, contacts, incidents, channels, tx, Clock.systemUTC());

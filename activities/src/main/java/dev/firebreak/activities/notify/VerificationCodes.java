@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +32,7 @@ public class VerificationCodes {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
+  @Autowired
   public VerificationCodes(JdbcClient jdbc, ContactMethodStore contacts,
       List<NotificationChannel> channels) {
     this(jdbc, contacts, channels, Clock.systemUTC());

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import dev.firebreak.workflows.notify.ContactType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +33,7 @@ public class WebhookChannel implements NotificationChannel {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
+  @Autowired
   public WebhookChannel(WebhookPoster http,
       @Value("${firebreak.notify.webhook-secret:}") String secret) {
     this(http, secret, Clock.systemUTC());
