@@ -10,13 +10,22 @@ function esc(value) {
   return String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
+// The session's CSRF token: Firebreak sets the XSRF-TOKEN cookie; unsafe calls echo it.
+const csrfToken = () => (document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/) || [])[1];
+
 async function api(method, path, body) {
+  const headers = { 'X-Firebreak-Channel': 'web', ...(body ? { 'Content-Type': 'application/json' } : {}) };
+  if (method !== 'GET' && csrfToken()) headers['X-XSRF-TOKEN'] = decodeURIComponent(csrfToken());
   const response = await fetch('/api/v1' + path, {
     method,
-    headers: { 'X-Firebreak-Channel': 'web', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers,
     body: body ? JSON.stringify(body) : undefined,
   });
   const data = await response.json().catch(() => ({}));
+  if (response.status === 401 && path !== '/session') {
+    loginPage(data.detail);
+    throw new Error(data.detail || 'log in first');
+  }
   if (!response.ok) {
     const fields = (data.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
     throw new Error(fields || data.detail || `${response.status} ${response.statusText}`);
@@ -173,7 +182,55 @@ async function incidentPage(id) {
   submit('update-form', 'update-error', form => api('POST', `/incidents/${id}/updates`, { message: form.get('message') }));
 }
 
+// Logging in: a password, or single sign-on when the server has OIDC configured.
+let session = { authenticated: false };
+
+function loginPage(message) {
+  const error = message || new URLSearchParams((location.hash.split('?')[1]) || '').get('error');
+  app.innerHTML = `
+    <h1>Log in</h1>
+    ${error ? `<p class="error" id="login-error">${esc(error)}</p>` : ''}
+    ${session.oidcLoginUrl ? `<p><a class="button" id="sso" href="${esc(session.oidcLoginUrl)}">Log in with single sign-on</a></p>` : ''}
+    <form id="login" class="card">
+      <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>
+      <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+      <button type="submit">Log in</button>
+      <p class="error" id="password-error" hidden></p>
+    </form>`;
+  document.getElementById('login').addEventListener('submit', async event => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      session = await api('POST', '/session', { email: form.get('email'), password: form.get('password') });
+      showUser();
+      meta = await api('GET', '/meta').catch(() => meta);
+      location.hash = '#/';
+      await route();
+    } catch (e) {
+      const box = document.getElementById('password-error');
+      box.hidden = false;
+      box.textContent = e.message;
+    }
+  });
+}
+
+function showUser() {
+  const nav = document.querySelector('header nav');
+  document.getElementById('who')?.remove();
+  if (!session.authenticated) return;
+  nav.insertAdjacentHTML('beforeend', `<span id="who" class="muted">${esc(session.name)} (${esc(session.role)})
+    <a href="#/" id="logout">Log out</a></span>`);
+  document.getElementById('logout').addEventListener('click', async event => {
+    event.preventDefault();
+    await api('DELETE', '/session').catch(() => {});
+    session = await api('GET', '/session');
+    showUser();
+    loginPage();
+  });
+}
+
 async function route() {
+  if (!session.authenticated) return loginPage();
   const hash = location.hash || '#/';
   try {
     const incident = hash.match(/^#\/incidents\/(\d+)/);
@@ -187,4 +244,8 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
-api('GET', '/meta').then(m => (meta = m)).catch(() => {}).finally(route);
+api('GET', '/session')
+  .then(s => { session = s; showUser(); })
+  .catch(() => {})
+  .then(() => (session.authenticated ? api('GET', '/meta').then(m => (meta = m)).catch(() => {}) : null))
+  .finally(route);

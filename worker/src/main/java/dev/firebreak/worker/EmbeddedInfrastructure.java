@@ -107,7 +107,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     props.put("spring.datasource.url", embedded);
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "postgres");
-    return "embedded server at " + embedded + " (temporary directory)";
+    return "embedded server at " + embedded + " (temporary folder under "
+        + EmbeddedDatabase.home() + ", removed at exit, or at the next start after a kill)";
   }
 
   private static int freePort() {

@@ -27,6 +27,11 @@ abstract class EndToEndTest {
     System.setProperty("SMTP_HOST", "127.0.0.1");
     System.setProperty("SMTP_PORT", String.valueOf(FakeSmtp.shared().port()));
     System.setProperty("SMTP_FROM", "firebreak@firebreak.test");
+    System.setProperty("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
+    System.setProperty("OIDC_ISSUER_URI", FakeOidc.shared().issuer());
+    System.setProperty("OIDC_CLIENT_ID", FakeOidc.CLIENT_ID);
+    System.setProperty("OIDC_CLIENT_SECRET", "e2e-oidc-secret");
+    System.setProperty("OIDC_AUTO_CREATE_USERS", "true");
   }
 
   @LocalServerPort int port;

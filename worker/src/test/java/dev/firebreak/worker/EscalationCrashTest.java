@@ -75,9 +75,14 @@ class EscalationCrashTest {
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
     firebreak = builder.start();
+    return awaitHealthy(firebreak, port, log, Duration.ofSeconds(120));
+  }
+
+  /** Waits until Firebreak in {@code process} answers its health check on {@code port}. */
+  static Http awaitHealthy(Process process, int port, Path log, Duration timeout) {
     Http http = new Http(port);
-    await("Firebreak to start (log " + log + ")", Duration.ofSeconds(120), () -> {
-      if (!firebreak.isAlive()) {
+    await("Firebreak to start (log " + log + ")", timeout, () -> {
+      if (!process.isAlive()) {
         throw new AssertionError("Firebreak exited; log " + log);
       }
       try {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.api.alert.AlertIngestor;
+import dev.firebreak.activities.alert.intake.AlertIngestor;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertEvent;

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.firebreak.api.sync.SyncScheduler;
+import dev.firebreak.activities.sync.SyncScheduler;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
@@ -410,8 +410,8 @@ class IntegrationsEndToEndTest {
     // an operator pauses it in Temporal UI; a restart updates it in place (same id, new
     // period) and leaves it paused
     schedules.getHandle(SyncScheduler.PAGERDUTY_SCHEDULE).pause("maintenance");
-    SyncScheduler.Job job = new SyncScheduler.Job(SyncScheduler.PAGERDUTY_SCHEDULE,
-        "PagerDutySyncWorkflow", Duration.ofMinutes(30));
+    SyncScheduler.Job job = SyncScheduler.Job.integration(SyncScheduler.PAGERDUTY_SCHEDULE,
+        dev.firebreak.workflows.integrations.PagerDutySyncWorkflow.class, Duration.ofMinutes(30));
     assertThat(scheduler.setUp(schedules, job)).isEqualTo(SyncScheduler.Mode.SCHEDULE);
     ScheduleDescription updated =
         schedules.getHandle(SyncScheduler.PAGERDUTY_SCHEDULE).describe();

@@ -45,11 +45,15 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Process process;
   private final String address;
   private final Path log;
+  private final int port;
+  private final Path database;
 
-  private TemporalDevServer(Process process, String address, Path log) {
+  private TemporalDevServer(Process process, String address, Path log, int port, Path database) {
     this.process = process;
     this.address = address;
     this.log = log;
+    this.port = port;
+    this.database = database;
   }
 
   /** One server for the whole test JVM, stopped when it exits. */
@@ -63,7 +67,24 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   public static TemporalDevServer start() {
-    int port = freePort();
+    return start(freePort(), null);
+  }
+
+  /**
+   * A server that keeps its state in {@code database} (SQLite), so that it can be stopped and
+   * started again on the same port with everything it had: see {@link #restart()}.
+   */
+  public static TemporalDevServer persistent(Path database) {
+    return start(freePort(), database);
+  }
+
+  /** Starts again on the same port and database file; only for a {@link #persistent} server. */
+  public TemporalDevServer restart() {
+    close();
+    return start(port, database);
+  }
+
+  private static TemporalDevServer start(int port, Path database) {
     try {
       Path log = Files.createTempFile("temporal-dev-server", ".log");
       List<String> command = new ArrayList<>(List.of(
@@ -72,7 +93,11 @@ public final class TemporalDevServer implements AutoCloseable {
           "--http-port", String.valueOf(freePort()),
           "--metrics-port", String.valueOf(freePort()),
           "--log-level", "warn"));
-      for (String namespace : EXTRA_NAMESPACES) {
+      if (database != null) {
+        command.add("--db-filename");
+        command.add(database.toString());
+      }
+      for (String namespace : database != null ? List.<String>of() : EXTRA_NAMESPACES) {
         command.add("--namespace");
         command.add(namespace);
       }
@@ -84,7 +109,8 @@ public final class TemporalDevServer implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
-      TemporalDevServer server = new TemporalDevServer(process, "127.0.0.1:" + port, log);
+      TemporalDevServer server = new TemporalDevServer(process, "127.0.0.1:" + port, log, port,
+          database);
       server.awaitReady();
       return server;
     } catch (IOException e) {

@@ -8,11 +8,10 @@ import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertGroupRun;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +36,7 @@ public class AlertDispatcher {
     String workflowId = AlertGroupWorkflow.workflowId(serviceId, dedupKey);
     if (!batch.hasTrigger()) {
       try {
-        client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
-            .signal("events", batch);
+        client.newWorkflowStub(AlertGroupWorkflow.class, workflowId).events(batch);
         return true;
       } catch (WorkflowNotFoundException e) {
         return false;
@@ -52,9 +50,11 @@ public class AlertDispatcher {
     if (indexed) {
       options.setTypedSearchAttributes(AlertSearchAttributes.of(serviceId, AlertStatus.TRIGGERED));
     }
-    WorkflowStub stub = client.newUntypedWorkflowStub("AlertGroupWorkflow", options.build());
-    stub.signalWithStart("events", new Object[] {batch},
-        new Object[] {AlertGroupRun.first(serviceId, dedupKey, indexed)});
+    AlertGroupWorkflow group = client.newWorkflowStub(AlertGroupWorkflow.class, options.build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(group::run, AlertGroupRun.first(serviceId, dedupKey, indexed));
+    request.add(group::events, batch);
+    client.signalWithStart(request);
     return true;
   }
 }

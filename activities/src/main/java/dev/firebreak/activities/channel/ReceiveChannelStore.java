@@ -12,10 +12,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReceiveChannelStore {
 
-  /** A channel as stored; {@code mapping} is JSON text, null for {@code alertmanager}. */
-  public record Channel(long id, String name, String type, long serviceId, String key,
-      String mapping) {}
-
   private static final String COLUMNS = "id, name, type, service_id, key, mapping";
 
   private final JdbcClient jdbc;
@@ -24,7 +20,7 @@ public class ReceiveChannelStore {
     this.jdbc = jdbc;
   }
 
-  public Channel create(String name, String type, long serviceId, String mapping) {
+  public ReceiveChannel create(String name, String type, long serviceId, String mapping) {
     long id = jdbc.sql("INSERT INTO receive_channel (name, type, service_id, key, mapping)"
             + " VALUES (:name, :type, :service, :key, :mapping) RETURNING id")
         .param("name", name).param("type", type).param("service", serviceId)
@@ -33,17 +29,17 @@ public class ReceiveChannelStore {
     return find(id).orElseThrow();
   }
 
-  public Optional<Channel> find(long id) {
+  public Optional<ReceiveChannel> find(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM receive_channel WHERE id = :id").param("id", id)
         .query(ReceiveChannelStore::channel).optional();
   }
 
-  public Optional<Channel> findByKey(String key) {
+  public Optional<ReceiveChannel> findByKey(String key) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM receive_channel WHERE key = :key")
         .param("key", key).query(ReceiveChannelStore::channel).optional();
   }
 
-  public List<Channel> list() {
+  public List<ReceiveChannel> list() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM receive_channel ORDER BY id")
         .query(ReceiveChannelStore::channel).list();
   }
@@ -52,8 +48,8 @@ public class ReceiveChannelStore {
     return jdbc.sql("DELETE FROM receive_channel WHERE id = :id").param("id", id).update() == 1;
   }
 
-  private static Channel channel(ResultSet rs, int n) throws SQLException {
-    return new Channel(rs.getLong("id"), rs.getString("name"), rs.getString("type"),
+  private static ReceiveChannel channel(ResultSet rs, int n) throws SQLException {
+    return new ReceiveChannel(rs.getLong("id"), rs.getString("name"), rs.getString("type"),
         rs.getLong("service_id"), rs.getString("key"), rs.getString("mapping"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.directory;
 
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.incident.messages.Priority;
 import java.util.EnumMap;
 import java.util.Map;

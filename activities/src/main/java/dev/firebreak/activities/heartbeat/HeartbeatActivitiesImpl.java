@@ -3,7 +3,7 @@ package dev.firebreak.activities.heartbeat;
 import dev.firebreak.activities.alert.AlertDispatcher;
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertEvent;

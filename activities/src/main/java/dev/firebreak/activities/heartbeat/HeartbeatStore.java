@@ -14,11 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class HeartbeatStore {
 
-  /** A monitor as stored; {@code status} is NEW, UP or DOWN. */
-  public record Monitor(
-      long id, String name, long serviceId, String key, int intervalSeconds, int graceSeconds,
-      boolean muted, String status, Instant lastPingAt, Instant createdAt) {}
-
   private static final String COLUMNS = "id, name, service_id, key, interval_seconds,"
       + " grace_seconds, muted, status, last_ping_at, created_at";
 

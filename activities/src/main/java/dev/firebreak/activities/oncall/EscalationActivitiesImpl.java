@@ -8,7 +8,6 @@ import dev.firebreak.workflows.escalation.EscalationActivities;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationTrigger;
 import dev.firebreak.workflows.escalation.Recipient;
-import dev.firebreak.workflows.oncall.OnCall;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,15 +24,15 @@ public class EscalationActivitiesImpl implements EscalationActivities {
 
   private final ServiceStore services;
   private final EscalationPolicyStore policies;
-  private final ScheduleStore schedules;
+  private final OnCallLookup onCall;
   private final TeamStore teams;
   private final UserStore users;
 
   public EscalationActivitiesImpl(ServiceStore services, EscalationPolicyStore policies,
-      ScheduleStore schedules, TeamStore teams, UserStore users) {
+      OnCallLookup onCall, TeamStore teams, UserStore users) {
     this.services = services;
     this.policies = policies;
-    this.schedules = schedules;
+    this.onCall = onCall;
     this.teams = teams;
     this.users = users;
   }
@@ -58,8 +57,7 @@ public class EscalationActivitiesImpl implements EscalationActivities {
       switch (target.type()) {
         case USER -> ids.add(target.id());
         case TEAM -> ids.addAll(teams.members(target.id()));
-        case SCHEDULE -> schedules.find(target.id()).ifPresent(schedule -> ids.addAll(
-            OnCall.at(schedule, schedules.overrides(schedule.id(), at, at.plusMillis(1)), at)));
+        case SCHEDULE -> ids.addAll(onCall.userIdsAt(target.id(), at));
         case PAGERDUTY -> {
           // paged through PagerDuty by the escalation workflow, not a Firebreak user
         }

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.routing;
 
+import dev.firebreak.workflows.routing.RoutingRule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;

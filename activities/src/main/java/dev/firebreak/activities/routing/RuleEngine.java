@@ -1,5 +1,6 @@
 package dev.firebreak.activities.routing;
 
+import dev.firebreak.workflows.routing.RoutingRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.Instant;

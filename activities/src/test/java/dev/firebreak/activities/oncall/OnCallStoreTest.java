@@ -126,7 +126,8 @@ class OnCallStoreTest {
         true, Service.defaultSeverityPriorities(), 30));
 
     EscalationActivitiesImpl activities =
-        new EscalationActivitiesImpl(services, policies, schedules, teams, users);
+        new EscalationActivitiesImpl(services, policies, new OnCallLookup(schedules, users), teams,
+            users);
     assertThat(activities.escalationFor(service.id()))
         .isEqualTo(new EscalationTrigger(policy.id(), 30));
     List<Target> targets = policy.steps().get(0).targets();

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.routing;
 
+import dev.firebreak.workflows.routing.RoutingRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,9 @@
 package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.activities.alert.AlertStore;
-import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.problem.Checker;
+import dev.firebreak.activities.alert.Alerts;
+import dev.firebreak.activities.alert.QuarantineEntry;
+import dev.firebreak.activities.alert.SuppressedEvent;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
@@ -23,19 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Alerts", description = "Alert groups: one per open (service, dedup key)")
 public class AlertController {
 
-  private static final int MAX_PAGE = 200;
-
   /** An alert group as the API shows it. */
   public record AlertResponse(
       long id, long serviceId, String dedupKey, String summary, String source, String severity,
       AlertStatus status, long count, Instant firstAt, Instant lastAt, Instant acknowledgedAt,
       Instant resolvedAt, Priority priority, Long incidentId, String workflowId,
-      List<EventResponse> events) {
+      List<EventResponse> events, List<QuarantineEntry> quarantined) {
 
-    static AlertResponse of(AlertGroup g, List<EventResponse> events) {
+    static AlertResponse of(AlertGroup g, List<EventResponse> events,
+        List<QuarantineEntry> quarantined) {
       return new AlertResponse(g.id(), g.serviceId(), g.dedupKey(), g.summary(), g.source(),
           g.severity(), g.status(), g.count(), g.firstAt(), g.lastAt(), g.acknowledgedAt(),
-          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events);
+          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events, quarantined);
     }
   }
 
@@ -59,11 +58,12 @@ public class AlertController {
     }
   }
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "AlertPage") // IncidentResponse has a Page
   public record Page(List<AlertResponse> items, long total, int limit, int offset) {}
 
-  private final AlertStore alerts;
+  private final Alerts alerts;
 
-  public AlertController(AlertStore alerts) {
+  public AlertController(Alerts alerts) {
     this.alerts = alerts;
   }
 
@@ -74,33 +74,33 @@ public class AlertController {
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
-    Checker check = new Checker();
-    AlertStatus wanted = check.oneOf("status", status, AlertStatus.class, null);
-    if (limit < 1 || limit > MAX_PAGE) {
-      check.problem("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    if (offset < 0) {
-      check.problem("offset", "must not be negative");
-    }
-    check.done();
-    AlertStore.Filter filter = new AlertStore.Filter(serviceId, wanted);
-    return new Page(
-        alerts.list(filter, limit, offset).stream().map(g -> AlertResponse.of(g, null)).toList(),
-        alerts.count(filter), limit, offset);
+    Alerts.AlertPage page = alerts.list(serviceId, status, limit, offset);
+    return new Page(page.items().stream().map(g -> AlertResponse.of(g, null, null)).toList(),
+        page.total(), limit, offset);
   }
 
   @GetMapping("/alerts/{id}")
-  @Operation(summary = "One alert group with its recent events, newest first")
+  @Operation(summary = "One alert group with its recent events and the events it quarantined"
+      + " (refused by the read model for good, with the reason), newest first")
   public AlertResponse get(@PathVariable long id) {
-    AlertGroup group = alerts.find(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
-    return AlertResponse.of(group,
-        alerts.recentEvents(id).stream().map(EventResponse::of).toList());
+    Alerts.AlertWithEvents found = alerts.get(id);
+    return AlertResponse.of(found.group(),
+        found.events().stream().map(EventResponse::of).toList(), found.quarantined());
+  }
+
+  @GetMapping("/alerts/quarantined")
+  @Operation(summary = "Quarantined events of no stored group (the group itself was refused,"
+      + " e.g. for its dedup key), newest first")
+  public List<QuarantineEntry> quarantinedWithoutGroup(
+      @RequestParam(required = false) Long serviceId,
+      @RequestParam(defaultValue = "50") int limit) {
+    return alerts.quarantinedWithoutGroup(serviceId, limit);
   }
 
   @GetMapping("/suppressed-events")
   @Operation(summary = "Events a routing rule suppressed, newest first")
-  public List<AlertStore.Suppressed> suppressed(
+  public List<SuppressedEvent> suppressed(
       @RequestParam long serviceId, @RequestParam(defaultValue = "50") int limit) {
-    return alerts.suppressed(serviceId, Math.max(1, Math.min(limit, MAX_PAGE)));
+    return alerts.suppressed(serviceId, limit);
   }
 }

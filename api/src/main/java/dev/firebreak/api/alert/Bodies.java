@@ -2,6 +2,7 @@ package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.api.edge.BodyLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,12 @@ public final class Bodies {
   /** PagerDuty's limit on an event body. */
   public static final int MAX_BYTES = 512 * 1024;
 
-  /** How long a sender waits for its event to be accepted before it is told to retry. */
-  static final long ACCEPT_TIMEOUT_SECONDS = 10;
+  /**
+   * How long a sender waits for its event to be accepted before it is told to retry. An outage
+   * answers sooner (the Temporal client gives up after 1 s, the connection pool after 1 s); this
+   * bounds a live but overloaded Temporal, well below the 10 s after which senders give up.
+   */
+  static final long ACCEPT_TIMEOUT_SECONDS = 5;
 
   public static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,7 +51,12 @@ public final class Bodies {
       throw new TooLarge();
     }
     try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(MAX_BYTES + 1);
+      byte[] body;
+      try {
+        body = in.readNBytes(MAX_BYTES + 1);
+      } catch (BodyLimit.TooLarge e) {
+        throw new TooLarge();
+      }
       if (body.length > MAX_BYTES) {
         throw new TooLarge();
       }
@@ -79,6 +89,8 @@ public final class Bodies {
     } catch (ExecutionException e) {
       throw new NotAccepted(e.getCause());
     } catch (TimeoutException e) {
+      // events not yet sent are withdrawn, so that the 503 is true; one already in flight may land
+      futures.forEach(f -> f.cancel(false));
       throw new NotAccepted(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,8 +1,14 @@
 package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.activities.alert.intake.EventPipeline;
+import dev.firebreak.activities.alert.intake.InboundEvent;
+import dev.firebreak.activities.routing.RoutingCache;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.api.edge.JsonGuard;
+import dev.firebreak.api.edge.TextRules;
+import dev.firebreak.api.problem.ApiException;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,8 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class PagerDutyEventsController {
 
   private static final Logger log = LoggerFactory.getLogger(PagerDutyEventsController.class);
-  static final int DEDUP_KEY_MAX = 255;
-  static final int SUMMARY_MAX = 1024;
 
   private final RoutingCache services;
   private final EventPipeline pipeline;
@@ -67,21 +71,24 @@ public class PagerDutyEventsController {
       return invalid(List.of("Event object must be a JSON object"));
     }
     List<String> errors = new ArrayList<>();
-    String routingKey = text(body, "routing_key");
-    if (routingKey == null || routingKey.isBlank()) {
+    for (ApiException.FieldProblem p : JsonGuard.problems(body)) {
+      errors.add("'" + p.field() + "' " + p.message());
+    }
+    if (!errors.isEmpty()) {
+      return invalid(errors);
+    }
+    String routingKey = text(body, "routing_key", TextRules.NAME_MAX, errors);
+    if (blank(routingKey, "routing_key", errors)) {
       errors.add("'routing_key' is missing or blank");
     }
-    String actionWord = text(body, "event_action");
+    String actionWord = text(body, "event_action", TextRules.NAME_MAX, errors);
     AlertAction action = AlertAction.fromWire(actionWord);
-    if (actionWord == null) {
+    if (blank(actionWord, "event_action", errors)) {
       errors.add("'event_action' is missing or blank");
-    } else if (action == null) {
+    } else if (action == null && actionWord != null) {
       errors.add("'event_action' is invalid (must be one of trigger, acknowledge, resolve)");
     }
-    String dedupKey = text(body, "dedup_key");
-    if (dedupKey != null && dedupKey.length() > DEDUP_KEY_MAX) {
-      errors.add("'dedup_key' must be at most " + DEDUP_KEY_MAX + " characters");
-    }
+    String dedupKey = text(body, "dedup_key", TextRules.DEDUP_KEY_MAX, errors);
     if (action != null && action != AlertAction.TRIGGER && (dedupKey == null || dedupKey.isBlank())) {
       errors.add("'dedup_key' is missing or blank (required to " + actionWord + ")");
     }
@@ -94,25 +101,23 @@ public class PagerDutyEventsController {
       if (payload == null || !payload.isObject()) {
         errors.add("'payload' is missing or not an object");
       } else {
-        summary = text(payload, "summary");
-        source = text(payload, "source");
-        severity = text(payload, "severity");
-        if (summary == null || summary.isBlank()) {
+        summary = text(payload, "payload.summary", TextRules.SUMMARY_MAX, errors);
+        source = text(payload, "payload.source", TextRules.SOURCE_MAX, errors);
+        severity = text(payload, "payload.severity", TextRules.NAME_MAX, errors);
+        if (blank(summary, "payload.summary", errors)) {
           errors.add("'payload.summary' is missing or blank");
-        } else if (summary.length() > SUMMARY_MAX) {
-          errors.add("'payload.summary' must be at most " + SUMMARY_MAX + " characters");
         }
-        if (source == null || source.isBlank()) {
+        if (blank(source, "payload.source", errors)) {
           errors.add("'payload.source' is missing or blank");
         }
-        if (severity == null || severity.isBlank()) {
+        if (blank(severity, "payload.severity", errors)) {
           errors.add("'payload.severity' is missing or blank");
-        } else if (Severity.fromWire(severity) == null) {
+        } else if (severity != null && Severity.fromWire(severity) == null) {
           errors.add("'payload.severity' is invalid (must be one of critical, error, warning,"
               + " info)");
         }
         // PagerDuty's own examples write the offset as +0000
-        String timestamp = text(payload, "timestamp");
+        String timestamp = text(payload, "payload.timestamp", TextRules.NAME_MAX, errors);
         if (timestamp != null) {
           try {
             OffsetDateTime.parse(timestamp.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2"));
@@ -174,9 +179,30 @@ public class PagerDutyEventsController {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.isValueNode() ? value.asText()
-        : value.toString();
+  /** True when {@code value} is missing or blank and no error about {@code path} was given yet. */
+  private static boolean blank(String value, String path, List<String> errors) {
+    return (value == null || value.isBlank())
+        && errors.stream().noneMatch(e -> e.startsWith("'" + path + "'"));
+  }
+
+  /**
+   * The text at {@code path} (its last part names the field of {@code node}), or null when absent;
+   * anything but a JSON string, bad text or text over {@code max} characters adds an error.
+   */
+  private static String text(JsonNode node, String path, int max, List<String> errors) {
+    JsonNode value = node.get(path.substring(path.lastIndexOf('.') + 1));
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      errors.add("'" + path + "' must be a string");
+      return null;
+    }
+    String bad = TextRules.problem(value.textValue(), max);
+    if (bad != null) {
+      errors.add("'" + path + "' " + bad);
+      return null;
+    }
+    return value.textValue();
   }
 }

@@ -1,10 +1,12 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.workflows.channel.GenericMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebreak.activities.directory.Severity;
+import dev.firebreak.workflows.alert.Severity;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.InboundEvent;
+import dev.firebreak.api.edge.TextRules;
+import dev.firebreak.activities.alert.intake.InboundEvent;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +43,12 @@ public final class ChannelEvents {
     }
     for (int i = 0; i < alerts.size(); i++) {
       JsonNode alert = alerts.get(i);
+      String at = "alerts[" + i + "]";
+      List<String> errors = schemaProblems(at, alert);
+      if (!errors.isEmpty()) {
+        errors.forEach(e -> out.add(new Converted(null, e)));
+        continue;
+      }
       String status = text(alert.at("/status"));
       if (status == null) {
         status = text(body.get("status"));
@@ -48,7 +56,7 @@ public final class ChannelEvents {
       AlertAction action = "resolved".equals(status) ? AlertAction.RESOLVE
           : "firing".equals(status) ? AlertAction.TRIGGER : null;
       if (action == null) {
-        out.add(new Converted(null, "alerts[" + i + "].status: '" + status
+        out.add(new Converted(null, at + ".status: '" + status
             + "' is neither firing nor resolved"));
         continue;
       }
@@ -61,6 +69,13 @@ public final class ChannelEvents {
           text(annotations.get("description")), alertName, "Alertmanager alert " + dedupKey);
       String source = firstOf(text(labels.get("instance")), text(labels.get("job")),
           text(alert.get("generatorURL")), "alertmanager");
+      limit(at + " summary (from its annotations)", summary, TextRules.SUMMARY_MAX, errors);
+      limit(at + " source (from its labels)", source, TextRules.SOURCE_MAX, errors);
+      limit(at + ".fingerprint", dedupKey, TextRules.FINGERPRINT_MAX, errors);
+      if (!errors.isEmpty()) {
+        errors.forEach(e -> out.add(new Converted(null, e)));
+        continue;
+      }
       String severity = action == AlertAction.TRIGGER ? severity(text(labels.get("severity")))
           : null;
       ObjectNode pd = Bodies.JSON.createObjectNode();
@@ -77,10 +92,60 @@ public final class ChannelEvents {
       details.set("generatorURL", alert.get("generatorURL"));
       pd.set("labels", labels);
       pd.set("annotations", annotations);
-      out.add(new Converted(new InboundEvent(action, dedupKey, cap(summary), source, severity, pd,
+      out.add(new Converted(new InboundEvent(action, dedupKey, summary, source, severity, pd,
           details.toString()), null));
     }
     return out;
+  }
+
+  /**
+   * Alertmanager's schema for one alert: an object whose labels and annotations are objects of
+   * text, and whose status, fingerprint, startsAt, endsAt and generatorURL are text.
+   */
+  static List<String> schemaProblems(String at, JsonNode alert) {
+    List<String> errors = new ArrayList<>();
+    if (alert == null || !alert.isObject()) {
+      errors.add(at + ": an alert must be an object, not " + kind(alert));
+      return errors;
+    }
+    for (String map : List.of("labels", "annotations")) {
+      JsonNode node = alert.get(map);
+      if (node == null || node.isNull()) {
+        continue;
+      }
+      if (!node.isObject()) {
+        errors.add(at + "." + map + ": must be an object of text, not " + kind(node));
+        continue;
+      }
+      node.fields().forEachRemaining(e -> {
+        if (!e.getValue().isTextual()) {
+          errors.add(at + "." + map + "." + e.getKey() + ": must be text, not "
+              + kind(e.getValue()));
+        }
+      });
+    }
+    for (String field : List.of("status", "fingerprint", "startsAt", "endsAt", "generatorURL")) {
+      JsonNode node = alert.get(field);
+      if (node != null && !node.isNull() && !node.isTextual()) {
+        errors.add(at + "." + field + ": must be text, not " + kind(node));
+      }
+    }
+    return errors;
+  }
+
+  private static String kind(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "null";
+    }
+    return node.isObject() ? "an object" : node.isArray() ? "an array"
+        : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "text";
+  }
+
+  private static void limit(String field, String value, int max, List<String> errors) {
+    String bad = TextRules.problem(value, max);
+    if (bad != null) {
+      errors.add(field + ": " + bad);
+    }
   }
 
   static String severity(String label) {
@@ -103,6 +168,20 @@ public final class ChannelEvents {
   /** A generic webhook: one event, each field through the mapping. */
   public static List<Converted> generic(GenericMapping mapping, JsonNode body) {
     List<String> errors = new ArrayList<>();
+    Map<String, String> specs = new java.util.LinkedHashMap<>();
+    specs.put("action", mapping.action());
+    specs.put("summary", mapping.summary());
+    specs.put("dedupKey", mapping.dedupKey());
+    specs.put("source", mapping.source());
+    specs.put("severity", mapping.severity());
+    specs.forEach((field, spec) -> {
+      if (spec != null && spec.startsWith("/") && body.at(spec).isContainerNode()) {
+        errors.add(field + ": '" + spec + "' gives " + kind(body.at(spec)) + ", not text");
+      }
+    });
+    if (!errors.isEmpty()) {
+      return errors.stream().map(e -> new Converted(null, e)).toList();
+    }
     String actionWord = mapped(mapping.action(), body, mapping, "action", "trigger");
     actionWord = lookup(mapping.actionValues(), actionWord);
     AlertAction action = AlertAction.fromWire(actionWord == null ? null
@@ -132,9 +211,9 @@ public final class ChannelEvents {
       errors.add("dedupKey: " + describe(mapping.dedupKey()) + " gives no value, and "
           + action.wire() + " needs one");
     }
-    if (dedupKey != null && dedupKey.length() > 255) {
-      errors.add("dedupKey: must be at most 255 characters");
-    }
+    limit("dedupKey", dedupKey, TextRules.DEDUP_KEY_MAX, errors);
+    limit("summary", summary, TextRules.SUMMARY_MAX, errors);
+    limit("source", source, TextRules.SOURCE_MAX, errors);
     if (!errors.isEmpty()) {
       return errors.stream().map(e -> new Converted(null, e)).toList();
     }
@@ -146,7 +225,7 @@ public final class ChannelEvents {
     payload.put("source", source);
     payload.put("severity", action == AlertAction.TRIGGER ? severity : null);
     payload.set("custom_details", body);
-    return List.of(new Converted(new InboundEvent(action, dedupKey, cap(summary), source,
+    return List.of(new Converted(new InboundEvent(action, dedupKey, summary, source,
         action == AlertAction.TRIGGER ? severity : null, pd, body.toString()), null));
   }
 
@@ -190,10 +269,6 @@ public final class ChannelEvents {
       }
     }
     return null;
-  }
-
-  private static String cap(String s) {
-    return s == null || s.length() <= 1024 ? s : s.substring(0, 1024);
   }
 
   private static String sha256(String s) {

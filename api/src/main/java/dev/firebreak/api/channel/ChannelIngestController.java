@@ -1,11 +1,12 @@
 package dev.firebreak.api.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.activities.channel.ReceiveChannelStore;
+import dev.firebreak.activities.channel.ReceiveChannel;
+import dev.firebreak.activities.channel.ReceiveChannels;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.EventPipeline;
+import dev.firebreak.api.edge.JsonGuard;
+import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.api.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,14 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Receive channels")
 public class ChannelIngestController {
 
-  private final ReceiveChannelStore channels;
-  private final ServiceStore services;
+  private final ReceiveChannels channels;
   private final EventPipeline pipeline;
+  /** One request starts at most this many alert workflows: a storm comes in batches. */
+  private final int maxAlerts;
 
-  public ChannelIngestController(ReceiveChannelStore channels, ServiceStore services,
-      EventPipeline pipeline) {
+  public ChannelIngestController(ReceiveChannels channels, EventPipeline pipeline,
+      @Value("${firebreak.edge.max-alerts-per-request:100}") int maxAlerts) {
+    this.maxAlerts = maxAlerts;
     this.channels = channels;
-    this.services = services;
     this.pipeline = pipeline;
   }
 
@@ -58,11 +63,9 @@ public class ChannelIngestController {
 
   private ResponseEntity<Map<String, Object>> ingest(String key, String type,
       HttpServletRequest request) {
-    ReceiveChannelStore.Channel channel = channels.findByKey(key)
-        .filter(c -> c.type().equals(type))
-        .orElseThrow(() -> ApiException.notFound("no " + type + " receive channel with this key"));
-    Service service = services.find(channel.serviceId())
-        .orElseThrow(() -> ApiException.notFound("the channel's service is gone"));
+    ReceiveChannels.Target target = channels.byKey(key, type);
+    ReceiveChannel channel = target.channel();
+    Service service = target.service();
     JsonNode body;
     try {
       body = Bodies.parse(Bodies.read(request));
@@ -75,6 +78,16 @@ public class ChannelIngestController {
     if (body == null) {
       throw ApiException.badRequest(List.of(
           new ApiException.FieldProblem("body", "is not valid JSON")));
+    }
+    List<ApiException.FieldProblem> bad = JsonGuard.problems(body);
+    if (!bad.isEmpty()) {
+      throw ApiException.badRequest(bad);
+    }
+    int alerts = body.path("alerts").isArray() ? body.path("alerts").size() : 1;
+    if (alerts > maxAlerts) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "a request may carry at most "
+          + maxAlerts + " alerts; this one has " + alerts + ": send them in smaller batches",
+          List.of(new ApiException.FieldProblem("alerts", "at most " + maxAlerts + " alerts")));
     }
     List<ChannelEvents.Converted> converted = ReceiveChannelController.convert(channel, body);
     List<ApiException.FieldProblem> problems = converted.stream().filter(c -> c.error() != null)
@@ -96,12 +109,25 @@ public class ChannelIngestController {
     try {
       Bodies.await(accepted);
     } catch (Bodies.NotAccepted e) {
-      throw ApiException.unavailable("the events could not be stored; retry later");
+      return unavailable();
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("status", "success");
     answer.put("events", converted.size());
     answer.put("dedupKeys", dedupKeys);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+  }
+
+  /** 503 as problem+json with Retry-After, so that the sender's retry is paced. */
+  private static ResponseEntity<Map<String, Object>> unavailable() {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+    problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+    problem.put("detail", "the events could not be stored, nothing was recorded; retry later");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

@@ -1,16 +1,15 @@
 package dev.firebreak.api.channel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.activities.channel.ReceiveChannelStore;
+import dev.firebreak.activities.alert.intake.EventPipeline;
+import dev.firebreak.activities.channel.ReceiveChannel;
+import dev.firebreak.activities.channel.ReceiveChannels;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.directory.Severity;
 import dev.firebreak.api.alert.Bodies;
-import dev.firebreak.api.alert.EventPipeline;
 import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.problem.Checker;
-import dev.firebreak.workflows.alert.messages.AlertAction;
+import dev.firebreak.workflows.channel.GenericMapping;
+import dev.firebreak.workflows.channel.ReceiveChannelDraft;
+import dev.firebreak.workflows.channel.ReceiveChannelValidation;
 import dev.firebreak.workflows.incident.messages.Priority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,8 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,21 +32,19 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Receive channels", description = "Turn a third party's JSON into events")
 public class ReceiveChannelController {
 
-  public static final String ALERTMANAGER = "alertmanager";
-  public static final String GENERIC = "generic";
-
-  public record CreateRequest(String name, String type, Long serviceId, GenericMapping mapping) {}
+  public static final String ALERTMANAGER = ReceiveChannelValidation.ALERTMANAGER;
+  public static final String GENERIC = ReceiveChannelValidation.GENERIC;
 
   public record ChannelResponse(long id, String name, String type, long serviceId, String key,
       String url, GenericMapping mapping) {
 
-    static ChannelResponse of(ReceiveChannelStore.Channel c) {
+    static ChannelResponse of(ReceiveChannel c) {
       String path = ALERTMANAGER.equals(c.type()) ? "/api/v1/integrations/alertmanager/{key}"
           : "/api/v1/webhooks/{key}";
       String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(path)
           .buildAndExpand(c.key()).toUriString();
       return new ChannelResponse(c.id(), c.name(), c.type(), c.serviceId(), c.key(), url,
-          mappingOf(c));
+          ReceiveChannels.mappingOf(c));
     }
   }
 
@@ -59,14 +54,11 @@ public class ReceiveChannelController {
 
   public record Preview(List<PreviewEvent> events, List<String> errors) {}
 
-  private final ReceiveChannelStore channels;
-  private final ServiceStore services;
+  private final ReceiveChannels channels;
   private final EventPipeline pipeline;
 
-  public ReceiveChannelController(ReceiveChannelStore channels, ServiceStore services,
-      EventPipeline pipeline) {
+  public ReceiveChannelController(ReceiveChannels channels, EventPipeline pipeline) {
     this.channels = channels;
-    this.services = services;
     this.pipeline = pipeline;
   }
 
@@ -74,84 +66,10 @@ public class ReceiveChannelController {
   @Operation(summary = "Create a receive channel",
       description = "type alertmanager (Prometheus Alertmanager webhook v4) or generic (any JSON,"
           + " with a mapping of JSON Pointers); 201 with its key and the URL to post to")
-  public ResponseEntity<ChannelResponse> create(@RequestBody CreateRequest body) {
-    Checker check = new Checker();
-    check.require("name", body.name());
-    check.maxLength("name", body.name(), 255);
-    check.require("type", body.type());
-    String type = body.type() == null ? null : body.type().trim().toLowerCase(Locale.ROOT);
-    if (type != null && !type.equals(ALERTMANAGER) && !type.equals(GENERIC)) {
-      check.problem("type", "'" + body.type() + "' is not one of alertmanager, generic");
-    }
-    check.require("serviceId", body.serviceId());
-    if (body.serviceId() != null && services.find(body.serviceId()).isEmpty()) {
-      check.problem("serviceId", "no service " + body.serviceId());
-    }
-    if (GENERIC.equals(type)) {
-      checkMapping(check, body.mapping());
-    }
-    check.done();
-    String mapping = null;
-    if (GENERIC.equals(type)) {
-      try {
-        mapping = Bodies.JSON.writeValueAsString(body.mapping());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    ReceiveChannelStore.Channel c =
-        channels.create(body.name().trim(), type, body.serviceId(), mapping);
+  public ResponseEntity<ChannelResponse> create(@RequestBody ReceiveChannelDraft body) {
+    ReceiveChannel c = channels.create(body);
     return ResponseEntity.created(URI.create("/api/v1/receive-channels/" + c.id()))
         .body(ChannelResponse.of(c));
-  }
-
-  static void checkMapping(Checker check, GenericMapping m) {
-    if (m == null) {
-      check.problem("mapping", "a generic channel needs a mapping (at least summary)");
-      return;
-    }
-    boolean summaryDefault = m.defaults() != null && m.defaults().get("summary") != null;
-    if ((m.summary() == null || m.summary().isBlank()) && !summaryDefault) {
-      check.problem("mapping.summary", "is required: a JSON Pointer such as /title, or a constant");
-    }
-    constant(check, "mapping.severity", m.severity(), true);
-    constant(check, "mapping.action", m.action(), false);
-    if (m.defaults() != null) {
-      constant(check, "mapping.defaults.severity", m.defaults().get("severity"), true);
-      constant(check, "mapping.defaults.action", m.defaults().get("action"), false);
-    }
-    values(check, "mapping.severityValues", m.severityValues(), true);
-    values(check, "mapping.actionValues", m.actionValues(), false);
-    for (String pointer : new String[] {m.summary(), m.dedupKey(), m.severity(), m.action(),
-        m.source()}) {
-      if (pointer != null && pointer.startsWith("/") && pointer.contains("//")) {
-        check.problem("mapping", "'" + pointer + "' is not a valid JSON Pointer");
-      }
-    }
-  }
-
-  private static void constant(Checker check, String field, String value, boolean severity) {
-    if (value == null || value.startsWith("/")) {
-      return;
-    }
-    valid(check, field, value, severity);
-  }
-
-  private static void values(Checker check, String field, Map<String, String> map,
-      boolean severity) {
-    if (map != null) {
-      map.forEach((from, to) -> valid(check, field + "." + from, to, severity));
-    }
-  }
-
-  private static void valid(Checker check, String field, String value, boolean severity) {
-    String word = value == null ? null : value.toLowerCase(Locale.ROOT);
-    if (severity && Severity.fromWire(word) == null) {
-      check.problem(field, "'" + value + "' is not one of critical, error, warning, info");
-    }
-    if (!severity && AlertAction.fromWire(word) == null) {
-      check.problem(field, "'" + value + "' is not one of trigger, acknowledge, resolve");
-    }
   }
 
   @GetMapping
@@ -163,15 +81,13 @@ public class ReceiveChannelController {
   @GetMapping("/{id}")
   @Operation(summary = "One receive channel")
   public ChannelResponse get(@PathVariable long id) {
-    return ChannelResponse.of(find(id));
+    return ChannelResponse.of(channels.get(id));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a receive channel; its key stops working")
   public ResponseEntity<Void> delete(@PathVariable long id) {
-    if (!channels.delete(id)) {
-      throw ApiException.notFound("no receive channel " + id);
-    }
+    channels.delete(id);
     return ResponseEntity.noContent().build();
   }
 
@@ -180,7 +96,7 @@ public class ReceiveChannelController {
       description = "The events the channel's mapping gives, where routing sends them, and the"
           + " problems that would refuse the payload")
   public Preview preview(@PathVariable long id, HttpServletRequest request) {
-    ReceiveChannelStore.Channel c = find(id);
+    ReceiveChannels.Target target = channels.withService(id);
     JsonNode sample;
     try {
       sample = Bodies.parse(Bodies.read(request));
@@ -191,9 +107,8 @@ public class ReceiveChannelController {
       throw ApiException.badRequest(List.of(
           new ApiException.FieldProblem("body", "is not valid JSON (at most 512 KB)")));
     }
-    Service service = services.find(c.serviceId())
-        .orElseThrow(() -> ApiException.notFound("no service " + c.serviceId()));
-    List<ChannelEvents.Converted> converted = convert(c, sample);
+    Service service = target.service();
+    List<ChannelEvents.Converted> converted = convert(target.channel(), sample);
     List<PreviewEvent> events = converted.stream().filter(x -> x.event() != null)
         .map(x -> {
           EventPipeline.Decision d = pipeline.decide(service, x.event());
@@ -206,23 +121,8 @@ public class ReceiveChannelController {
     return new Preview(events, errors);
   }
 
-  static List<ChannelEvents.Converted> convert(ReceiveChannelStore.Channel c, JsonNode body) {
+  static List<ChannelEvents.Converted> convert(ReceiveChannel c, JsonNode body) {
     return ALERTMANAGER.equals(c.type()) ? ChannelEvents.alertmanager(body)
-        : ChannelEvents.generic(mappingOf(c), body);
-  }
-
-  static GenericMapping mappingOf(ReceiveChannelStore.Channel c) {
-    if (c.mapping() == null) {
-      return null;
-    }
-    try {
-      return Bodies.JSON.readValue(c.mapping(), GenericMapping.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable mapping of channel " + c.id(), e);
-    }
-  }
-
-  private ReceiveChannelStore.Channel find(long id) {
-    return channels.find(id).orElseThrow(() -> ApiException.notFound("no receive channel " + id));
+        : ChannelEvents.generic(ReceiveChannels.mappingOf(c), body);
   }
 }

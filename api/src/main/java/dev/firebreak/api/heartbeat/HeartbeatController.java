@@ -1,25 +1,15 @@
 package dev.firebreak.api.heartbeat;
 
-import dev.firebreak.activities.directory.ServiceStore;
-import dev.firebreak.activities.heartbeat.HeartbeatStore;
-import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.problem.Checker;
-import dev.firebreak.workflows.TaskQueues;
-import dev.firebreak.workflows.heartbeat.HeartbeatMonitor;
-import dev.firebreak.workflows.heartbeat.HeartbeatMonitorWorkflow;
-import dev.firebreak.workflows.heartbeat.HeartbeatRun;
+import dev.firebreak.activities.heartbeat.Heartbeats;
+import dev.firebreak.activities.heartbeat.Heartbeats.HeartbeatDraft;
+import dev.firebreak.activities.heartbeat.Monitor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,18 +29,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Heartbeats", description = "Notice the cron job that fell silent")
 public class HeartbeatController {
 
-  static final int INTERVAL_MAX = 31 * 24 * 3600;
-
-  public record CreateRequest(
-      String name, Long serviceId, Integer intervalSeconds, Integer graceSeconds) {}
-
   public record MuteRequest(Boolean muted) {}
 
   public record HeartbeatResponse(
       long id, String name, long serviceId, String key, int intervalSeconds, int graceSeconds,
       boolean muted, String status, Instant lastPingAt, String pingUrl) {
 
-    static HeartbeatResponse of(HeartbeatStore.Monitor m) {
+    static HeartbeatResponse of(Monitor m) {
       String url = ServletUriComponentsBuilder.fromCurrentContextPath()
           .path("/api/v1/heartbeats/{key}/ping").buildAndExpand(m.key()).toUriString();
       return new HeartbeatResponse(m.id(), m.name(), m.serviceId(), m.key(), m.intervalSeconds(),
@@ -58,49 +43,17 @@ public class HeartbeatController {
     }
   }
 
-  private final HeartbeatStore store;
-  private final ServiceStore services;
-  private final WorkflowClient client;
-  private final TransactionTemplate transactions;
+  private final Heartbeats heartbeats;
 
-  public HeartbeatController(HeartbeatStore store, ServiceStore services, WorkflowClient client,
-      TransactionTemplate transactions) {
-    this.store = store;
-    this.services = services;
-    this.client = client;
-    this.transactions = transactions;
+  public HeartbeatController(Heartbeats heartbeats) {
+    this.heartbeats = heartbeats;
   }
 
   @PostMapping
   @Operation(summary = "Create a heartbeat monitor",
       description = "201 with its key and pingUrl; its workflow starts watching at once")
-  public ResponseEntity<HeartbeatResponse> create(@RequestBody CreateRequest body) {
-    Checker check = new Checker();
-    check.require("name", body.name());
-    check.maxLength("name", body.name(), 255);
-    check.require("serviceId", body.serviceId());
-    check.require("intervalSeconds", body.intervalSeconds());
-    check.range("intervalSeconds", body.intervalSeconds(), 1, INTERVAL_MAX);
-    check.range("graceSeconds", body.graceSeconds(), 0, INTERVAL_MAX);
-    if (body.serviceId() != null && services.find(body.serviceId()).isEmpty()) {
-      check.problem("serviceId", "no service " + body.serviceId());
-    }
-    check.done();
-    int grace = body.graceSeconds() == null ? 0 : body.graceSeconds();
-    // the row commits only once Temporal has accepted the monitor's workflow
-    HeartbeatStore.Monitor monitor = transactions.execute(tx -> {
-      HeartbeatStore.Monitor m =
-          store.create(body.name().trim(), body.serviceId(), body.intervalSeconds(), grace);
-      HeartbeatMonitorWorkflow workflow = client.newWorkflowStub(HeartbeatMonitorWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(HeartbeatMonitorWorkflow.workflowId(m.key()))
-              .setTaskQueue(TaskQueues.ALERTS)
-              .setWorkflowIdReusePolicy(
-                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-              .build());
-      WorkflowClient.start(workflow::run, HeartbeatRun.first(monitorOf(m)));
-      return m;
-    });
+  public ResponseEntity<HeartbeatResponse> create(@RequestBody HeartbeatDraft body) {
+    Monitor monitor = heartbeats.create(body);
     return ResponseEntity.created(URI.create("/api/v1/heartbeats/" + monitor.id()))
         .body(HeartbeatResponse.of(monitor));
   }
@@ -108,61 +61,31 @@ public class HeartbeatController {
   @GetMapping
   @Operation(summary = "List heartbeat monitors")
   public List<HeartbeatResponse> list() {
-    return store.list().stream().map(HeartbeatResponse::of).toList();
+    return heartbeats.list().stream().map(HeartbeatResponse::of).toList();
   }
 
   @GetMapping("/{id:\\d+}")
   @Operation(summary = "One heartbeat monitor")
   public HeartbeatResponse get(@PathVariable long id) {
-    return HeartbeatResponse.of(find(id));
+    return HeartbeatResponse.of(heartbeats.get(id));
   }
 
   @PostMapping("/{id:\\d+}/mute")
   @Operation(summary = "Mute or unmute: a muted monitor raises no alert")
   public HeartbeatResponse mute(@PathVariable long id, @RequestBody MuteRequest body) {
-    Checker check = new Checker();
-    check.require("muted", body.muted());
-    check.done();
-    HeartbeatStore.Monitor m = find(id);
-    stub(m.key()).mute(body.muted());
-    store.mute(id, body.muted());
-    return HeartbeatResponse.of(find(id));
+    return HeartbeatResponse.of(heartbeats.mute(id, body.muted()));
   }
 
   @DeleteMapping("/{id:\\d+}")
   @Operation(summary = "Delete a monitor; its open alert resolves")
   public ResponseEntity<Void> delete(@PathVariable long id) {
-    HeartbeatStore.Monitor m = find(id);
-    try {
-      stub(m.key()).stop();
-    } catch (WorkflowNotFoundException alreadyGone) {
-      // nothing left to stop
-    }
-    store.delete(id);
+    heartbeats.delete(id);
     return ResponseEntity.noContent().build();
   }
 
   @RequestMapping(path = "/{key:[0-9a-f]{32}}/ping", method = {RequestMethod.GET, RequestMethod.POST})
   @Operation(summary = "Ping: the job is alive", description = "200; 404 for an unknown key")
   public Map<String, Object> ping(@PathVariable String key) {
-    HeartbeatStore.Monitor m = store.findByKey(key)
-        .orElseThrow(() -> ApiException.notFound("no heartbeat monitor with this key"));
-    stub(key).ping();
-    store.pinged(m.id(), Instant.now());
-    return Map.of("status", "ok", "monitor", m.id());
-  }
-
-  private HeartbeatMonitorWorkflow stub(String key) {
-    return client.newWorkflowStub(HeartbeatMonitorWorkflow.class,
-        HeartbeatMonitorWorkflow.workflowId(key));
-  }
-
-  private HeartbeatStore.Monitor find(long id) {
-    return store.find(id).orElseThrow(() -> ApiException.notFound("no heartbeat monitor " + id));
-  }
-
-  static HeartbeatMonitor monitorOf(HeartbeatStore.Monitor m) {
-    return new HeartbeatMonitor(m.id(), m.key(), m.name(), m.serviceId(), m.intervalSeconds(),
-        m.graceSeconds());
+    return Map.of("status", "ok", "monitor", heartbeats.ping(key).id());
   }
 }

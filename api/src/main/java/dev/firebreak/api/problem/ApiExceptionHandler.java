@@ -7,6 +7,7 @@ import dev.firebreak.activities.incident.IncidentEscalations;
 import dev.firebreak.activities.incident.IncidentNotFound;
 import dev.firebreak.activities.incident.InvalidCommand;
 import dev.firebreak.workflows.Failures;
+import dev.firebreak.api.edge.EdgeInputException;
 import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -147,10 +149,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
+    EdgeInputException edge = EdgeInputException.in(e);
+    if (edge != null) {
+      ResponseEntity<ProblemDetail> refused = edge(edge);
+      return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), edge.status());
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "the request body is not valid JSON for this endpoint: " + rootMessage(e));
     problem.setTitle("Malformed request body");
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Bad text, a non-finite number or an oversized body, found while the body was read. */
+  @ExceptionHandler(EdgeInputException.class)
+  ResponseEntity<ProblemDetail> edge(EdgeInputException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
+        e.getMessage());
+    problem.setProperty("errors", java.util.List.of(e.problem()));
+    return respond(problem);
+  }
+
+  /** A multipart request the container cannot parse (no boundary, say): the sender's fault. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "the multipart request could not be parsed: " + rootMessage(e)));
   }
 
   private static ResponseEntity<ProblemDetail> unavailable(String detail) {

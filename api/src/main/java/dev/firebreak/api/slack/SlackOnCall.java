@@ -7,22 +7,18 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.activities.services.Services;
 import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.UserStore;
+import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls;
+import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls.OnCallPolicy;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutySettings;
-import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore;
-import dev.firebreak.activities.oncall.EscalationPolicyStore;
-import dev.firebreak.activities.oncall.ScheduleStore;
-import dev.firebreak.workflows.oncall.OnCall;
-import dev.firebreak.workflows.oncall.Schedule;
+import dev.firebreak.activities.oncall.OnCallLookup;
+import dev.firebreak.activities.oncall.OnCallLookup.OnCallNow;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -41,53 +37,44 @@ public class SlackOnCall {
   /** Slack allows at most 25 elements in an actions block. */
   static final int MAX_BUTTONS = 25;
 
-  private final ScheduleStore schedules;
-  private final UserStore users;
-  private final ServiceStore services;
-  private final EscalationPolicyStore policies;
+  private final OnCallLookup onCall;
+  private final Services services;
   private final PagerDutySettings pagerDuty;
-  private final PagerDutyStore pagerDutyStore;
+  private final PagerDutyOnCalls pagerDutyOnCalls;
 
-  public SlackOnCall(ScheduleStore schedules, UserStore users, ServiceStore services,
-      EscalationPolicyStore policies, PagerDutySettings pagerDuty, PagerDutyStore pagerDutyStore) {
-    this.schedules = schedules;
-    this.users = users;
+  public SlackOnCall(OnCallLookup onCall, Services services, PagerDutySettings pagerDuty,
+      PagerDutyOnCalls pagerDutyOnCalls) {
+    this.onCall = onCall;
     this.services = services;
-    this.policies = policies;
     this.pagerDuty = pagerDuty;
-    this.pagerDutyStore = pagerDutyStore;
+    this.pagerDutyOnCalls = pagerDutyOnCalls;
   }
 
   /** The on-call text in Slack's markdown. */
   public String text(Instant now) {
     StringBuilder text = new StringBuilder("*On call now*");
-    List<Schedule> all = schedules.list();
+    List<OnCallNow> all = onCall.everyScheduleAt(now);
     if (all.isEmpty()) {
       text.append("\nNo schedules yet.");
     }
-    for (Schedule schedule : all) {
-      List<Long> ids = OnCall.at(schedule, schedules.overrides(schedule.id(), now,
-          now.plusMillis(1)), now);
-      String who = ids.isEmpty() ? "_nobody_" : users.findAll(ids).stream()
+    for (OnCallNow schedule : all) {
+      String who = schedule.users().isEmpty() ? "_nobody_" : schedule.users().stream()
           .map(SlackOnCall::mention).collect(Collectors.joining(", "));
-      text.append("\n• *").append(schedule.name()).append("*: ").append(who);
+      text.append("\n• *").append(schedule.schedule().name()).append("*: ").append(who);
     }
     if (pagerDuty.enabled()) {
-      Map<String, List<PagerDutyStore.OnCall>> byPolicy = new LinkedHashMap<>();
-      for (PagerDutyStore.OnCall oncall : pagerDutyStore.onCalls()) {
-        byPolicy.computeIfAbsent(oncall.escalationPolicyName(), k -> new ArrayList<>())
-            .add(oncall);
-      }
+      List<OnCallPolicy> policies = pagerDutyOnCalls.byPolicy();
       text.append("\n*PagerDuty*");
-      if (byPolicy.isEmpty()) {
+      if (policies.isEmpty()) {
         text.append("\nNo PagerDuty on-call synced yet.");
       }
-      byPolicy.forEach((policy, oncalls) -> {
-        text.append("\n• *").append(policy).append("*: ");
-        text.append(oncalls.stream()
-            .map(o -> "L" + o.escalationLevel() + " " + o.userName())
+      for (OnCallPolicy policy : policies) {
+        text.append("\n• *").append(policy.name()).append("*: ");
+        text.append(policy.levels().stream()
+            .flatMap(level -> level.onCall().stream()
+                .map(person -> "L" + level.level() + " " + person.name()))
             .collect(Collectors.joining(", ")));
-      });
+      }
     }
     return text.toString();
   }
@@ -97,15 +84,8 @@ public class SlackOnCall {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(text(now)))));
     List<BlockElement> buttons = new ArrayList<>();
-    for (Service service : services.list()) {
-      if (service.escalationPolicyId() == null || buttons.size() == MAX_BUTTONS) {
-        continue;
-      }
-      String policy = policies.find(service.escalationPolicyId())
-          .map(p -> p.name()).orElse(null);
-      if (policy == null) {
-        continue;
-      }
+    for (Services.Pageable pageable : services.pageable(MAX_BUTTONS)) {
+      Service service = pageable.service();
       buttons.add(button(b -> b.actionId(PAGE_PREFIX + service.id())
           .value(String.valueOf(service.id()))
           .text(plainText("Page " + service.name()))));

@@ -45,6 +45,23 @@ public final class SlackSignatureVerifier {
         || body == null) {
       return Outcome.MISSING_HEADERS;
     }
+    Outcome headers = checkHeaders(timestamp, signature, clock);
+    if (headers != Outcome.VALID) {
+      return headers;
+    }
+    byte[] expected = sign(timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = signature.trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, given) ? Outcome.VALID : Outcome.BAD_SIGNATURE;
+  }
+
+  /**
+   * What the headers alone tell: both present and the timestamp fresh. Checked before the body is
+   * read, so that a stale or unsigned request costs nothing.
+   */
+  public static Outcome checkHeaders(String timestamp, String signature, Clock clock) {
+    if (timestamp == null || timestamp.isBlank() || signature == null || signature.isBlank()) {
+      return Outcome.MISSING_HEADERS;
+    }
     long seconds;
     try {
       seconds = Long.parseLong(timestamp.trim());
@@ -55,9 +72,7 @@ public final class SlackSignatureVerifier {
     if (Math.abs(now - seconds) > TOLERANCE.toSeconds()) {
       return Outcome.STALE_OR_FUTURE;
     }
-    byte[] expected = sign(timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = signature.trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(expected, given) ? Outcome.VALID : Outcome.BAD_SIGNATURE;
+    return Outcome.VALID;
   }
 
   /** {@code v0=<hex>} for this timestamp and body. */

@@ -1,29 +1,17 @@
 package dev.firebreak.api.sync;
 
 import dev.firebreak.activities.integrations.confluence.ConfluenceSettings;
+import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls;
+import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls.OnCallPolicy;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutySettings;
-import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore;
-import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore.OnCall;
+import dev.firebreak.activities.sync.SyncRuns;
+import dev.firebreak.activities.sync.SyncRuns.Outcome;
 import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.workflows.TaskQueues;
-import dev.firebreak.workflows.integrations.ConfluenceOnCallExportWorkflow;
-import dev.firebreak.workflows.integrations.PagerDutySyncWorkflow;
 import dev.firebreak.workflows.integrations.messages.SyncReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,31 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Integrations", description = "PagerDuty and Confluence syncs, on-call")
 public class SyncController {
 
-  static final int WAIT_SECONDS = 60;
-
-  /** One person on call at one level of a policy. */
-  public record OnCallPerson(
-      String userId, String name, String email, Long firebreakUserId, String scheduleId,
-      String scheduleName, Instant start, Instant end) {}
-
-  public record OnCallLevel(int level, List<OnCallPerson> onCall) {}
-
-  public record OnCallPolicy(String escalationPolicyId, String name, List<OnCallLevel> levels) {}
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   public record OnCallResponse(List<OnCallPolicy> escalationPolicies) {}
 
-  private final WorkflowClient client;
+  private final SyncRuns syncs;
   private final PagerDutySettings pagerDuty;
   private final ConfluenceSettings confluence;
-  private final PagerDutyStore store;
+  private final PagerDutyOnCalls onCalls;
 
   public SyncController(
-      WorkflowClient client, PagerDutySettings pagerDuty, ConfluenceSettings confluence,
-      PagerDutyStore store) {
-    this.client = client;
+      SyncRuns syncs, PagerDutySettings pagerDuty, ConfluenceSettings confluence,
+      PagerDutyOnCalls onCalls) {
+    this.syncs = syncs;
     this.pagerDuty = pagerDuty;
     this.confluence = confluence;
-    this.store = store;
+    this.onCalls = onCalls;
   }
 
   @PostMapping("/syncs/pagerduty")
@@ -71,7 +50,7 @@ public class SyncController {
     if (!pagerDuty.enabled()) {
       throw ApiException.conflict("PagerDuty is not enabled (ENABLE_PAGERDUTY)");
     }
-    return run(PagerDutySyncWorkflow.ON_DEMAND_ID, "PagerDutySyncWorkflow");
+    return report(syncs.pagerDuty(WAIT));
   }
 
   @PostMapping("/syncs/confluence-oncall")
@@ -81,7 +60,7 @@ public class SyncController {
       throw ApiException.conflict("the Confluence on-call page is not configured"
           + " (ENABLE_CONFLUENCE, CONFLUENCE_ON_CALL_PAGE_ID)");
     }
-    return run(ConfluenceOnCallExportWorkflow.ON_DEMAND_ID, "ConfluenceOnCallExportWorkflow");
+    return report(syncs.confluenceOnCall(WAIT));
   }
 
   @GetMapping("/pagerduty/oncall")
@@ -91,46 +70,17 @@ public class SyncController {
     if (!pagerDuty.enabled()) {
       throw ApiException.conflict("PagerDuty is not enabled (ENABLE_PAGERDUTY)");
     }
-    Map<String, OnCallPolicy> policies = new LinkedHashMap<>();
-    Map<String, Map<Integer, List<OnCallPerson>>> levels = new LinkedHashMap<>();
-    for (OnCall o : store.onCalls()) {
-      policies.putIfAbsent(o.escalationPolicyId(), null);
-      levels.computeIfAbsent(o.escalationPolicyId(), k -> new LinkedHashMap<>())
-          .computeIfAbsent(o.escalationLevel(), k -> new ArrayList<>())
-          .add(new OnCallPerson(o.userId(), o.userName(), o.userEmail(), o.firebreakUserId(),
-              o.scheduleId(),
-              o.scheduleName(), o.start(), o.end()));
-      if (policies.get(o.escalationPolicyId()) == null) {
-        policies.put(o.escalationPolicyId(),
-            new OnCallPolicy(o.escalationPolicyId(), o.escalationPolicyName(), List.of()));
-      }
-    }
-    List<OnCallPolicy> result = new ArrayList<>();
-    policies.forEach((id, policy) -> result.add(new OnCallPolicy(id, policy.name(),
-        levels.get(id).entrySet().stream()
-            .map(e -> new OnCallLevel(e.getKey(), e.getValue()))
-            .toList())));
-    return new OnCallResponse(result);
+    return new OnCallResponse(onCalls.byPolicy());
   }
 
-  private SyncReport run(String workflowId, String workflowType) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(workflowType,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(TaskQueues.INTEGRATIONS)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            .setWorkflowIdConflictPolicy(
-                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-            .build());
-    stub.start();
-    try {
-      return stub.getResult(WAIT_SECONDS, TimeUnit.SECONDS, SyncReport.class);
-    } catch (TimeoutException e) {
+  private static SyncReport report(Outcome outcome) {
+    if (outcome instanceof Outcome.StillRunning running) {
       throw new ApiException(HttpStatus.GATEWAY_TIMEOUT,
-          "the sync is still running (workflow " + workflowId + "); see Temporal UI");
-    } catch (WorkflowFailedException e) {
-      throw new ApiException(HttpStatus.BAD_GATEWAY,
-          "the sync failed: " + dev.firebreak.workflows.Failures.rootMessage(e));
+          "the sync is still running (workflow " + running.workflowId() + "); see Temporal UI");
     }
+    if (outcome instanceof Outcome.Failed failed) {
+      throw new ApiException(HttpStatus.BAD_GATEWAY, "the sync failed: " + failed.reason());
+    }
+    return ((Outcome.Done) outcome).report();
   }
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.workflows.channel.GenericMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,5 +61,35 @@ class ChannelEventsTest {
     assertThat(resolve.event().action()).isEqualTo(AlertAction.RESOLVE);
     var noKey = ChannelEvents.generic(mapping, JSON.readTree("{\"state\": \"ok\"}"));
     assertThat(noKey.get(0).error()).contains("dedupKey");
+  }
+
+  @Test
+  void alertmanagerAlertsThatBreakItsSchemaOrOurLimitsAreRefusedNotStoredOrCut() throws Exception {
+    var body = JSON.readTree("""
+        {"status": "firing", "alerts": [3, null, {"labels": [1]},
+          {"labels": {"alertname": {"x": 1}}, "fingerprint": 7},
+          {"status": "firing", "fingerprint": "%s", "labels": {"alertname": "A"}},
+          {"status": "firing", "labels": {"alertname": "B"},
+           "annotations": {"summary": "%s"}}]}"""
+        .formatted("f".repeat(256), "s".repeat(1025)));
+    assertThat(ChannelEvents.alertmanager(body)).allMatch(c -> c.event() == null)
+        .extracting(ChannelEvents.Converted::error).containsExactly(
+            "alerts[0]: an alert must be an object, not a number",
+            "alerts[1]: an alert must be an object, not null",
+            "alerts[2].labels: must be an object of text, not an array",
+            "alerts[3].labels.alertname: must be text, not an object",
+            "alerts[3].fingerprint: must be text, not a number",
+            "alerts[4].fingerprint: must be at most 255 characters",
+            "alerts[5] summary (from its annotations): must be at most 1024 characters");
+  }
+
+  @Test
+  void aGenericMappingThatPointsAtAnObjectIsRefusedNotStoredAsJsonText() throws Exception {
+    GenericMapping mapping = new GenericMapping("/title", "/id", null, "/kind", null, null, null,
+        null);
+    assertThat(ChannelEvents.generic(mapping, JSON.readTree(
+        "{\"kind\": \"trigger\", \"title\": {\"a\": 1}, \"id\": \"x\"}")))
+        .extracting(ChannelEvents.Converted::error)
+        .containsExactly("summary: '/title' gives an object, not text");
   }
 }

@@ -1,5 +1,10 @@
 package dev.firebreak.api.slack.scenarios;
 
+import dev.firebreak.activities.directory.TeamStore;
+import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls;
+import dev.firebreak.activities.oncall.OnCallLookup;
+import dev.firebreak.activities.services.Services;
+
 import dev.firebreak.activities.directory.Service;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.directory.UserStore;
@@ -59,10 +64,11 @@ final class SlackStores {
 
   /** What {@code /incident oncall} shows, from these stores, with PagerDuty disabled. */
   SlackOnCall onCall() {
-    return new SlackOnCall(schedules, users, services, policies,
+    return new SlackOnCall(new OnCallLookup(schedules, users),
+        new Services(services, new TeamStore(jdbc), policies),
         new PagerDutySettings(false, "", "", "https://api.pagerduty.com"),
-        new PagerDutyStore(jdbc, new TransactionTemplate(
-            new DataSourceTransactionManager(dataSource))));
+        new PagerDutyOnCalls(new PagerDutyStore(jdbc, new TransactionTemplate(
+            new DataSourceTransactionManager(dataSource)))));
   }
 
   /** A service whose escalation policy pages {@code userId}. */

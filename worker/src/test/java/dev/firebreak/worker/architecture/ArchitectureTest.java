@@ -1,0 +1,133 @@
+package dev.firebreak.worker.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walls between the modules, checked on the compiled main classes of all of them (the worker's
+ * test classpath holds every module): workflows stay deterministic, api stays the edge, and no
+ * two packages depend on each other. See the README's architecture section for the why.
+ */
+class ArchitectureTest {
+
+  /**
+   * Parts of api that other work on issue 9 is still moving out (the incident gateway, the Slack
+   * interactions, the escalation simulator). TODO(coordinator): remove this list once those
+   * branches are merged; the api rule then holds for all of api.
+   */
+  static final List<String> API_STILL_MOVING = List.of(
+      "dev.firebreak.api.incident..",
+      "dev.firebreak.api.escalation..",
+      "dev.firebreak.api.slack..");
+
+  /** The simulator, moved by another branch; TODO(coordinator): remove with the list above. */
+  static final String SIMULATOR = "dev.firebreak.api.oncall.EscalationSimulator";
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    // the modules are class folders under `mvnw test` and jars under `mvnw verify`: take both
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.firebreak");
+  }
+
+  @Test
+  void workflowsImportNoSpring() {
+    noClasses().that().resideInAPackage("dev.firebreak.workflows..")
+        .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        .because("workflow code runs in the Temporal worker's sandbox, not in a Spring context")
+        .check(classes);
+  }
+
+  @Test
+  void workflowsDoNoIo() {
+    noClasses().that().resideInAPackage("dev.firebreak.workflows..")
+        .should().dependOnClassesThat(io())
+        .because("I/O in workflow code breaks replay: it belongs in an activity")
+        .check(classes);
+  }
+
+  @Test
+  void apiReachesNoStoreJdbcOrHttpClientDirectly() {
+    noClasses().that().resideInAPackage("dev.firebreak.api..")
+        .and().resideOutsideOfPackages(API_STILL_MOVING.toArray(String[]::new))
+        .and().doNotHaveFullyQualifiedName(SIMULATOR)
+        .should().dependOnClassesThat(storesJdbcOrHttpClients())
+        .because("api is the edge: controllers call application services in activities")
+        .check(classes);
+  }
+
+  /**
+   * No cycles between packages. Two known ones are waived, each named below with its way out;
+   * TODO(coordinator): remove a waiver once its cycle is broken.
+   */
+  @Test
+  void noCyclesBetweenPackages() {
+    slices().matching("dev.firebreak.(**)")
+        .should().beFreeOfCycles()
+        .ignoreDependency(ESCALATION_NOTES_ITS_INCIDENT,
+            resideInAnyPackage("dev.firebreak.workflows.incident.."))
+        .ignoreDependency(INTEGRATION_SETTINGS,
+            resideInAnyPackage("dev.firebreak.activities.integrations.."))
+        .check(classes);
+  }
+
+  /**
+   * An escalation, a child workflow of its incident, signals the incident back (what it paged)
+   * while the incident starts it. Way out: an escalation-side interface for those notes, when
+   * IncidentWorkflowImpl hands escalation to a component (issue 9).
+   */
+  static final DescribedPredicate<JavaClass> ESCALATION_NOTES_ITS_INCIDENT =
+      DescribedPredicate.describe("EscalationWorkflowImpl",
+          c -> c.getName().equals("dev.firebreak.workflows.escalation.EscalationWorkflowImpl"));
+
+  /**
+   * IntegrationSettings assembles the Jira and Confluence settings, and those integrations use it
+   * for the incident URL. Way out: the incident URL in its own small settings class.
+   */
+  static final DescribedPredicate<JavaClass> INTEGRATION_SETTINGS =
+      DescribedPredicate.describe("IntegrationSettings",
+          c -> c.getName().equals("dev.firebreak.activities.integrations.IntegrationSettings"));
+
+  /** A record declared inside a store: its rows belong to the store, not to the edge. */
+  static DescribedPredicate<JavaClass> nestedInAStore() {
+    return DescribedPredicate.describe("nested in a *Store", c -> c.getEnclosingClass()
+        .map(outer -> outer.getSimpleName().endsWith("Store")).orElse(false));
+  }
+
+  /** Files, sockets, HTTP, JDBC. */
+  static DescribedPredicate<JavaClass> io() {
+    return resideInAnyPackage("java.nio.file..", "java.net..", "java.sql..", "javax.sql..",
+        "org.springframework.jdbc..", "org.postgresql..")
+        .or(DescribedPredicate.describe("java.io file access", c ->
+            c.getPackageName().equals("java.io") && c.getSimpleName().matches(
+                "File.*|RandomAccessFile|PrintStream|Console")))
+        .or(DescribedPredicate.describe("java.lang.System", c -> c.isEquivalentTo(System.class)));
+  }
+
+  /** Stores (PostgreSQL), JDBC itself, and HTTP clients. */
+  static DescribedPredicate<JavaClass> storesJdbcOrHttpClients() {
+    return simpleNameEndingWith("Store").or(nestedInAStore())
+        .and(resideInAnyPackage("dev.firebreak.."))
+        .or(resideInAnyPackage("org.springframework.jdbc.core..",
+            "org.springframework.jdbc.datasource..", "javax.sql..", "java.sql..",
+            "java.net.http..", "org.springframework.web.client..",
+            "org.springframework.web.reactive.function.client..", "okhttp3..",
+            "org.apache.hc.."))
+        .and(not(resideInAnyPackage("dev.firebreak.api..")));
+  }
+}
