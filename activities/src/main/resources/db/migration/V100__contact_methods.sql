@@ -34,6 +34,8 @@ CREATE TABLE notify_plan (
     incident_id BIGINT       NOT NULL,
     user_id     BIGINT       NOT NULL,
     user_name   VARCHAR(255) NOT NULL,
+    title       TEXT         NOT NULL,
+    priority    VARCHAR(8),
     paged_at    TIMESTAMPTZ  NOT NULL,
     created_at  TIMESTAMPTZ  NOT NULL DEFAULT now()
 );

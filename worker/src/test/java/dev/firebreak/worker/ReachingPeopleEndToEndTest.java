@@ -124,7 +124,8 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
       HttpResponse<String> response = raw.send(request.build(),
           HttpResponse.BodyHandlers.ofString());
       return new Http.Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body());
+          response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {
@@ -305,6 +306,8 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     }
     await("Slack at minute 1", Duration.ofSeconds(90),
         () -> FakeSlack.shared().messagesTo(slackId).size() == 1);
+    await("Slack's send on the timeline", Duration.ofSeconds(10),
+        () -> timeline(incident).contains("Slack message to Dan sent"));
     assertThat(timeline(incident)).contains("gave up after 3 attempts",
         "going on to the next rule", "Slack message to Dan sent");
   }
@@ -345,7 +348,8 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
       return new Http.Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body());
+          response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {

@@ -30,17 +30,17 @@ public class DeliveryReports {
       "busy", "busy",
       "canceled", "cancelled");
 
-  private final NotifySends sends;
+  private final NotifySendStore sends;
   private final WorkflowClient client;
 
-  public DeliveryReports(NotifySends sends, WorkflowClient client) {
+  public DeliveryReports(NotifySendStore sends, WorkflowClient client) {
     this.sends = sends;
     this.client = client;
   }
 
   /** Records {@code status} for the send; answers the send, empty when there is none. */
-  public Optional<NotifySends.Send> report(long sendId, String status) {
-    Optional<NotifySends.Send> send = sends.find(sendId);
+  public Optional<PageSend> report(long sendId, String status) {
+    Optional<PageSend> send = sends.find(sendId);
     if (send.isEmpty() || status == null || status.isBlank()) {
       return send;
     }

@@ -33,10 +33,10 @@ public class NotificationPlans {
   private final WorkflowClient client;
   private final ContactMethodStore contacts;
   private final NotificationRuleStore rules;
-  private final NotifySends sends;
+  private final NotifySendStore sends;
 
   public NotificationPlans(WorkflowClient client, ContactMethodStore contacts,
-      NotificationRuleStore rules, NotifySends sends) {
+      NotificationRuleStore rules, NotifySendStore sends) {
     this.client = client;
     this.contacts = contacts;
     this.rules = rules;

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("notifyActivities")
 public class NotifyActivitiesImpl implements NotifyActivities {
 
-  private final NotifySends sends;
+  private final NotifySendStore sends;
   private final ContactMethodStore contacts;
   private final IncidentStore incidents;
   private final Map<ContactType, NotificationChannel> channels;
@@ -41,12 +41,12 @@ public class NotifyActivitiesImpl implements NotifyActivities {
   private final SecureRandom random = new SecureRandom();
 
   @Autowired
-  public NotifyActivitiesImpl(NotifySends sends, ContactMethodStore contacts,
+  public NotifyActivitiesImpl(NotifySendStore sends, ContactMethodStore contacts,
       IncidentStore incidents, List<NotificationChannel> channels, TransactionTemplate tx) {
     this(sends, contacts, incidents, channels, tx, Clock.systemUTC());
   }
 
-  NotifyActivitiesImpl(NotifySends sends, ContactMethodStore contacts, IncidentStore incidents,
+  NotifyActivitiesImpl(NotifySendStore sends, ContactMethodStore contacts, IncidentStore incidents,
       List<NotificationChannel> channels, TransactionTemplate tx, Clock clock) {
     this.sends = sends;
     this.contacts = contacts;
@@ -60,7 +60,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
   @Override
   public SendOutcome send(PlanSend request) {
     NotificationPlan plan = request.plan();
-    NotifySends.Send row = sends.find(plan.planId(), request.rule().key())
+    PageSend row = sends.find(plan.planId(), request.rule().key())
         .orElseThrow(() -> new IllegalStateException("no recorded send for plan "
             + plan.planId() + " rule " + request.rule().key()));
     if (row.finished()) {
@@ -68,7 +68,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
     }
     Optional<String> stop = stopReason(plan);
     if (stop.isPresent()) {
-      sends.finish(row.id(), NotifySends.STOPPED, stop.get(), null);
+      sends.finish(row.id(), NotifySendStore.STOPPED, stop.get(), null);
       return SendOutcome.stopped(stop.get());
     }
     Optional<ContactMethod> method = contacts.find(row.contactMethodId());
@@ -78,7 +78,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
         : channel == null || !channel.configured() ? request.rule().type().word()
             + " is not configured" : null;
     if (unusable != null) {
-      sends.finish(row.id(), NotifySends.FAILED, unusable, null);
+      sends.finish(row.id(), NotifySendStore.FAILED, unusable, null);
       return SendOutcome.failed(unusable);
     }
     ContactMethod to = method.get();
@@ -89,13 +89,13 @@ public class NotifyActivitiesImpl implements NotifyActivities {
     }
     NotificationChannel.Delivery delivery = channel.send(message(plan, row, to, batch));
     if (!delivery.ok()) {
-      sends.finish(row.id(), NotifySends.FAILED, delivery.detail(), null);
+      sends.finish(row.id(), NotifySendStore.FAILED, delivery.detail(), null);
       return SendOutcome.failed(delivery.detail());
     }
     String detail = batch.others().isEmpty() ? null
         : "with " + batch.others().size() + " more incidents in one message";
-    sends.finish(row.id(), NotifySends.SENT, detail, delivery.providerId());
-    sends.sentInBundle(batch.others().stream().map(NotifySends.Send::id).toList(), row.id());
+    sends.finish(row.id(), NotifySendStore.SENT, detail, delivery.providerId());
+    sends.sentInBundle(batch.others().stream().map(PageSend::id).toList(), row.id());
     return SendOutcome.sent(detail);
   }
 
@@ -103,7 +103,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
   public void gaveUp(PlanSend send, String why) {
     sends.find(send.plan().planId(), send.rule().key())
         .filter(row -> !row.finished())
-        .ifPresent(row -> sends.finish(row.id(), NotifySends.FAILED, why, null));
+        .ifPresent(row -> sends.finish(row.id(), NotifySendStore.FAILED, why, null));
   }
 
   @Override
@@ -112,21 +112,21 @@ public class NotifyActivitiesImpl implements NotifyActivities {
   }
 
   /** What a send decided under its contact method's lock. */
-  record Batch(Instant retryAt, List<NotifySends.Send> others, String replyCode) {}
+  record Batch(Instant retryAt, List<PageSend> others, String replyCode) {}
 
-  private Batch claim(NotifySends.Send row, ContactMethod to) {
+  private Batch claim(PageSend row, ContactMethod to) {
     sends.lockMethod(to.id());
     Optional<RateLimit> limit = RateLimit.of(to.type());
     if (limit.isPresent()) {
       Instant now = clock.instant();
       List<Instant> recent = sends.sentSince(to.id(), now.minus(limit.get().window()));
       if (recent.size() >= limit.get().max()) {
-        sends.finish(row.id(), NotifySends.BUNDLED, "waiting for the rate limit", null);
+        sends.finish(row.id(), NotifySendStore.BUNDLED, "waiting for the rate limit", null);
         return new Batch(recent.get(recent.size() - limit.get().max())
             .plus(limit.get().window()).plusSeconds(1), List.of(), null);
       }
     }
-    List<NotifySends.Send> others = limit.isPresent() ? sends.bundled(to.id(), row.id())
+    List<PageSend> others = limit.isPresent() ? sends.bundled(to.id(), row.id())
         : List.of();
     String code = to.type() == ContactType.SMS ? replyCode(to.value(), row.incidentId()) : null;
     sends.attempt(row.id(), code);
@@ -148,7 +148,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
     throw new IllegalStateException("no free reply code for " + phone);
   }
 
-  private Message message(NotificationPlan plan, NotifySends.Send row, ContactMethod to,
+  private Message message(NotificationPlan plan, PageSend row, ContactMethod to,
       Batch batch) {
     Message.PagedIncident own = new Message.PagedIncident(plan.incidentId(),
         plan.incidentTitle(), plan.priority());
@@ -161,12 +161,7 @@ public class NotifyActivitiesImpl implements NotifyActivities {
     }
     List<Message.PagedIncident> all = new ArrayList<>();
     all.add(own);
-    for (NotifySends.Send other : batch.others()) {
-      Incident incident = incidents.find(other.incidentId()).orElse(null);
-      all.add(new Message.PagedIncident(other.incidentId(),
-          incident == null ? "?" : incident.title(),
-          incident == null ? "?" : String.valueOf(incident.priority())));
-    }
+    all.addAll(sends.bundledIncidents(batch.others().stream().map(PageSend::id).toList()));
     String list = all.stream().map(i -> "#" + i.id() + " " + i.title())
         .collect(Collectors.joining(", "));
     String text = "Firebreak: " + all.size() + " incidents need you: " + list + ".";
@@ -194,10 +189,10 @@ public class NotifyActivitiesImpl implements NotifyActivities {
     return Optional.empty();
   }
 
-  private static SendOutcome recorded(NotifySends.Send row) {
+  private static SendOutcome recorded(PageSend row) {
     return switch (row.status()) {
-      case NotifySends.SENT -> SendOutcome.sent(row.detail());
-      case NotifySends.STOPPED -> SendOutcome.stopped(row.detail());
+      case NotifySendStore.SENT -> SendOutcome.sent(row.detail());
+      case NotifySendStore.STOPPED -> SendOutcome.stopped(row.detail());
       default -> SendOutcome.failed(row.detail());
     };
   }

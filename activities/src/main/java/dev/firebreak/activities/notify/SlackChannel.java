@@ -1,6 +1,5 @@
 package dev.firebreak.activities.notify;
 
-import dev.firebreak.activities.oncall.SlackPager;
 import dev.firebreak.workflows.notify.ContactType;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package dev.firebreak.activities.oncall;
 
 import dev.firebreak.activities.notify.NotificationPlans;
+import dev.firebreak.activities.notify.SlackPager;
 import dev.firebreak.workflows.escalation.Notification;
 import dev.firebreak.workflows.escalation.NotificationActivities;
 import dev.firebreak.workflows.escalation.NotificationResult;

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.oncall;
 
+import dev.firebreak.activities.notify.SlackPager;
 import dev.firebreak.activities.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

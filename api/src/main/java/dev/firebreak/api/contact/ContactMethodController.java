@@ -1,8 +1,7 @@
 package dev.firebreak.api.contact;
 
-import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.notify.ContactMethod;
-import dev.firebreak.activities.notify.ContactMethodStore;
+import dev.firebreak.activities.notify.Contacts;
 import dev.firebreak.activities.notify.VerificationCodes;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
@@ -49,15 +48,10 @@ public class ContactMethodController {
   /** The body of a verify. */
   public record VerifyRequest(String code) {}
 
-  private final UserStore users;
-  private final ContactMethodStore contacts;
-  private final VerificationCodes codes;
+  private final Contacts contacts;
 
-  public ContactMethodController(UserStore users, ContactMethodStore contacts,
-      VerificationCodes codes) {
-    this.users = users;
+  public ContactMethodController(Contacts contacts) {
     this.contacts = contacts;
-    this.codes = codes;
   }
 
   @PostMapping
@@ -67,7 +61,7 @@ public class ContactMethodController {
       @RequestBody ContactMethodRequest body) {
     requireUser(userId);
     Valid valid = validate(body);
-    ContactMethod created = contacts.create(userId, valid.type(), valid.value(), valid.name());
+    ContactMethod created = contacts.add(userId, valid.type(), valid.value(), valid.name());
     return ResponseEntity.created(URI.create("/api/v1/users/" + userId + "/contact-methods/"
         + created.id())).body(ContactMethodResponse.of(created));
   }
@@ -75,7 +69,7 @@ public class ContactMethodController {
   @GetMapping
   public List<ContactMethodResponse> list(@PathVariable long userId) {
     requireUser(userId);
-    return contacts.forUser(userId).stream().map(ContactMethodResponse::of).toList();
+    return contacts.methods(userId).stream().map(ContactMethodResponse::of).toList();
   }
 
   @GetMapping("/{id}")
@@ -90,14 +84,14 @@ public class ContactMethodController {
       @RequestBody ContactMethodRequest body) {
     requireUser(userId);
     Valid valid = validate(body);
-    return contacts.update(userId, id, valid.type(), valid.value(), valid.name())
+    return contacts.replace(userId, id, valid.type(), valid.value(), valid.name())
         .map(ContactMethodResponse::of).orElseThrow(() -> notFound(userId, id));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a contact method", description = "Its notification rules go too")
   public ResponseEntity<Void> delete(@PathVariable long userId, @PathVariable long id) {
-    if (!contacts.delete(userId, id)) {
+    if (!contacts.remove(userId, id)) {
       throw notFound(userId, id);
     }
     return ResponseEntity.noContent().build();
@@ -110,7 +104,7 @@ public class ContactMethodController {
   public ResponseEntity<Void> sendCode(@PathVariable long userId, @PathVariable long id) {
     ContactMethod method = find(userId, id);
     try {
-      codes.send(method);
+      contacts.sendCode(method);
     } catch (VerificationCodes.CodeNotSent e) {
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "no code sent: " + e.getMessage());
     }
@@ -126,7 +120,7 @@ public class ContactMethodController {
     Checker check = new Checker();
     check.require("code", body.code());
     check.done();
-    return switch (codes.verify(method, body.code())) {
+    return switch (contacts.verify(method, body.code())) {
       case VERIFIED -> ContactMethodResponse.of(find(userId, id));
       case WRONG -> throw ApiException.badRequest(List.of(
           new ApiException.FieldProblem("code", "is not the code sent")));
@@ -156,11 +150,11 @@ public class ContactMethodController {
 
   private ContactMethod find(long userId, long id) {
     requireUser(userId);
-    return contacts.find(userId, id).orElseThrow(() -> notFound(userId, id));
+    return contacts.method(userId, id).orElseThrow(() -> notFound(userId, id));
   }
 
   private void requireUser(long userId) {
-    if (users.find(userId).isEmpty()) {
+    if (!contacts.userExists(userId)) {
       throw ApiException.notFound("no user " + userId);
     }
   }

@@ -1,7 +1,7 @@
 package dev.firebreak.api.contact;
 
 import dev.firebreak.activities.notify.ActionLinks;
-import dev.firebreak.activities.notify.PageReplies;
+import dev.firebreak.activities.notify.reply.PageReplies;
 import dev.firebreak.workflows.incident.messages.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,7 +23,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The Acknowledge and Resolve links of a page by email. {@code GET} only shows a confirmation
  * page, so that a mail scanner prefetching the link acts on nothing; its form's {@code POST}
- * acts, once per link (the command id is the link's hash). A wrong or expired link is {@code 403}.
+ * acts, once per link (the command id is the link's hash). A wrong or expired link is {@code 403};
+ * no link at all {@code 400}.
  */
 @RestController
 @RequestMapping("/api/v1/notify/email/act")
@@ -40,7 +41,7 @@ public class EmailLinkController {
 
   @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
   @Operation(summary = "The confirmation page of a link", description = "Changes nothing")
-  public ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
+  public ResponseEntity<String> confirm(@RequestParam String token) {
     Optional<ActionLinks.Link> link = links.verify(token);
     if (link.isEmpty()) {
       return invalid();
@@ -52,10 +53,11 @@ public class EmailLinkController {
             + " incident #" + link.get().incidentId() + "</button></form>");
   }
 
-  @PostMapping(produces = MediaType.TEXT_HTML_VALUE)
+  @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+      produces = MediaType.TEXT_HTML_VALUE)
   @Operation(summary = "Act on a link", description = "Acknowledges or resolves as the user the"
       + " page was sent to; once per link")
-  public ResponseEntity<String> act(@RequestParam(required = false) String token) {
+  public ResponseEntity<String> act(@RequestParam String token) {
     Optional<ActionLinks.Link> link = links.verify(token);
     if (link.isEmpty()) {
       return invalid();

@@ -1,7 +1,8 @@
 package dev.firebreak.api.contact;
 
 import dev.firebreak.activities.incident.IncidentQueries;
-import dev.firebreak.activities.notify.NotifySends;
+import dev.firebreak.activities.notify.PageSend;
+import dev.firebreak.activities.notify.SentPages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public class IncidentNotificationsController {
       String label, int delayMinutes, Instant dueAt, String status, String detail,
       String delivery, Instant sentAt) {
 
-    static NotificationView of(NotifySends.Send s) {
+    static NotificationView of(PageSend s) {
       return new NotificationView(s.id(), s.planId(), s.userId(),
           s.type().toLowerCase(Locale.ROOT), s.label(), s.delayMinutes(), s.dueAt(),
           s.status().toLowerCase(Locale.ROOT), s.detail(), s.delivery(), s.sentAt());
@@ -32,9 +33,9 @@ public class IncidentNotificationsController {
   }
 
   private final IncidentQueries incidents;
-  private final NotifySends sends;
+  private final SentPages sends;
 
-  public IncidentNotificationsController(IncidentQueries incidents, NotifySends sends) {
+  public IncidentNotificationsController(IncidentQueries incidents, SentPages sends) {
     this.incidents = incidents;
     this.sends = sends;
   }

@@ -1,9 +1,7 @@
 package dev.firebreak.api.contact;
 
-import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.notify.ContactMethodStore;
+import dev.firebreak.activities.notify.Contacts;
 import dev.firebreak.activities.notify.NotificationRule;
-import dev.firebreak.activities.notify.NotificationRuleStore;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,15 +34,10 @@ public class NotificationRuleController {
 
   static final int MAX_DELAY = 24 * 60;
 
-  private final UserStore users;
-  private final ContactMethodStore contacts;
-  private final NotificationRuleStore rules;
+  private final Contacts contacts;
 
-  public NotificationRuleController(UserStore users, ContactMethodStore contacts,
-      NotificationRuleStore rules) {
-    this.users = users;
+  public NotificationRuleController(Contacts contacts) {
     this.contacts = contacts;
-    this.rules = rules;
   }
 
   @PostMapping
@@ -53,7 +46,7 @@ public class NotificationRuleController {
       @RequestBody RuleRequest body) {
     validate(userId, body);
     try {
-      NotificationRule rule = rules.create(userId, body.contactMethodId(), body.delayMinutes());
+      NotificationRule rule = contacts.addRule(userId, body.contactMethodId(), body.delayMinutes());
       return ResponseEntity.created(URI.create("/api/v1/users/" + userId
           + "/notification-rules/" + rule.id())).body(rule);
     } catch (DuplicateKeyException e) {
@@ -64,7 +57,7 @@ public class NotificationRuleController {
   @GetMapping
   public List<NotificationRule> list(@PathVariable long userId) {
     requireUser(userId);
-    return rules.forUser(userId);
+    return contacts.rules(userId);
   }
 
   @PutMapping("/{id}")
@@ -72,7 +65,7 @@ public class NotificationRuleController {
       @RequestBody RuleRequest body) {
     validate(userId, body);
     try {
-      return rules.update(userId, id, body.contactMethodId(), body.delayMinutes())
+      return contacts.replaceRule(userId, id, body.contactMethodId(), body.delayMinutes())
           .orElseThrow(() -> notFound(userId, id));
     } catch (DuplicateKeyException e) {
       throw taken(body);
@@ -81,7 +74,7 @@ public class NotificationRuleController {
 
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> delete(@PathVariable long userId, @PathVariable long id) {
-    if (!rules.delete(userId, id)) {
+    if (!contacts.removeRule(userId, id)) {
       throw notFound(userId, id);
     }
     return ResponseEntity.noContent().build();
@@ -94,7 +87,7 @@ public class NotificationRuleController {
     check.require("delayMinutes", body.delayMinutes());
     check.range("delayMinutes", body.delayMinutes(), 0, MAX_DELAY);
     if (body.contactMethodId() != null
-        && contacts.find(userId, body.contactMethodId()).isEmpty()) {
+        && contacts.method(userId, body.contactMethodId()).isEmpty()) {
       check.problem("contactMethodId", "user " + userId + " has no contact method "
           + body.contactMethodId());
     }
@@ -102,7 +95,7 @@ public class NotificationRuleController {
   }
 
   private void requireUser(long userId) {
-    if (users.find(userId).isEmpty()) {
+    if (!contacts.userExists(userId)) {
       throw ApiException.notFound("no user " + userId);
     }
   }

@@ -1,8 +1,9 @@
 package dev.firebreak.api.twilio;
 
 import dev.firebreak.activities.notify.DeliveryReports;
-import dev.firebreak.activities.notify.NotifySends;
-import dev.firebreak.activities.notify.PageReplies;
+import dev.firebreak.activities.notify.PageSend;
+import dev.firebreak.activities.notify.SentPages;
+import dev.firebreak.activities.notify.reply.PageReplies;
 import dev.firebreak.activities.notify.TwilioSettings;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.workflows.incident.messages.Actor;
@@ -29,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Twilio's callbacks: SMS replies ("4821a" acknowledges, "4821r" resolves), the voice menu as
  * TwiML (1 acknowledges, 2 resolves) and delivery statuses. Every request must carry Twilio's
  * {@code X-Twilio-Signature} over FIREBREAK_PUBLIC_URL plus the path: a bad or missing one is
- * {@code 403} and changes nothing.
+ * {@code 403} and changes nothing. Twilio posts forms: any other body is {@code 415}.
  */
 @RestController
 @RequestMapping("/api/v1/twilio")
@@ -42,11 +43,11 @@ public class TwilioWebhookController {
       Pattern.DOTALL);
 
   private final TwilioSettings settings;
-  private final NotifySends sends;
+  private final SentPages sends;
   private final PageReplies replies;
   private final DeliveryReports reports;
 
-  public TwilioWebhookController(TwilioSettings settings, NotifySends sends, PageReplies replies,
+  public TwilioWebhookController(TwilioSettings settings, SentPages sends, PageReplies replies,
       DeliveryReports reports) {
     this.settings = settings;
     this.sends = sends;
@@ -54,7 +55,7 @@ public class TwilioWebhookController {
     this.reports = reports;
   }
 
-  @PostMapping("/sms")
+  @PostMapping(path = "/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   @Operation(summary = "An SMS reply", description = "\"4821a\" acknowledges and \"4821r\""
       + " resolves the incident of the page that carried code 4821 to this number")
   public ResponseEntity<String> sms(HttpServletRequest request) {
@@ -65,7 +66,7 @@ public class TwilioWebhookController {
       return message("Reply with the code of a page followed by a to acknowledge or r to"
           + " resolve, e.g. 4821a.");
     }
-    Optional<NotifySends.Send> send = sends.byReplyCode(from, reply.group(1));
+    Optional<PageSend> send = sends.byReplyCode(from, reply.group(1));
     if (send.isEmpty()) {
       return message("No page with code " + reply.group(1) + " was sent to this number.");
     }
@@ -75,12 +76,12 @@ public class TwilioWebhookController {
         Actor.Channel.SMS, "sms-" + p.getOrDefault("MessageSid", from + "-" + reply.group())));
   }
 
-  @PostMapping("/voice")
+  @PostMapping(path = "/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   @Operation(summary = "A call's menu", description = "Reads the incident; 1 acknowledges,"
       + " 2 resolves")
   public ResponseEntity<String> voice(HttpServletRequest request) {
     Map<String, String> p = verified(request);
-    Optional<NotifySends.Send> send = sendOf(request);
+    Optional<PageSend> send = sendOf(request);
     if (send.isEmpty()) {
       return twiml("<Say>This call is not about an incident Firebreak knows. Goodbye.</Say>");
     }
@@ -109,12 +110,12 @@ public class TwilioWebhookController {
     return twiml("<Say>" + HtmlUtils.htmlEscape(said) + " Goodbye.</Say>");
   }
 
-  @PostMapping("/status")
+  @PostMapping(path = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   @Operation(summary = "A delivery status", description = "Kept on the send; final ones go on"
       + " the incident's timeline")
   public ResponseEntity<Void> status(HttpServletRequest request) {
     Map<String, String> p = verified(request);
-    Optional<NotifySends.Send> send = sendOf(request);
+    Optional<PageSend> send = sendOf(request);
     if (send.isPresent()) {
       String status = p.getOrDefault("MessageStatus", p.get("CallStatus"));
       reports.report(send.get().id(), status);
@@ -144,7 +145,7 @@ public class TwilioWebhookController {
     return first;
   }
 
-  private Optional<NotifySends.Send> sendOf(HttpServletRequest request) {
+  private Optional<PageSend> sendOf(HttpServletRequest request) {
     try {
       String id = request.getParameter("send");
       return id == null ? Optional.empty() : sends.find(Long.parseLong(id));

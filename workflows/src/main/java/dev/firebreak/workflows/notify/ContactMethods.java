@@ -1,7 +1,5 @@
 package dev.firebreak.workflows.notify;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,6 +12,9 @@ public final class ContactMethods {
 
   private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /** http(s), a host, an optional port, then anything without spaces. */
+  private static final Pattern URL = Pattern.compile(
+      "^(?i:https?)://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?$");
   private static final Pattern SLACK_ID = Pattern.compile("^[UW][A-Z0-9]{2,30}$");
 
   private ContactMethods() {}
@@ -51,16 +52,7 @@ public final class ContactMethods {
   }
 
   private static Optional<String> urlProblem(String v) {
-    try {
-      URI uri = new URI(v);
-      boolean web = "https".equalsIgnoreCase(uri.getScheme())
-          || "http".equalsIgnoreCase(uri.getScheme());
-      if (!web || uri.getHost() == null) {
-        return Optional.of("'" + v + "' is not an http(s) URL");
-      }
-      return Optional.empty();
-    } catch (URISyntaxException e) {
-      return Optional.of("'" + v + "' is not a URL");
-    }
+    return URL.matcher(v).matches() ? Optional.empty()
+        : Optional.of("'" + v + "' is not an http(s) URL");
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * send reads its row first and never sends a SENT one again.
  */
 @Repository
-public class NotifySends {
+public class NotifySendStore {
 
   public static final String DUE = "DUE";
   public static final String PENDING = "PENDING";
@@ -26,32 +26,23 @@ public class NotifySends {
   public static final String STOPPED = "STOPPED";
   public static final String BUNDLED = "BUNDLED";
 
-  /** One send as recorded. */
-  public record Send(long id, String planId, String ruleKey, long incidentId, long userId,
-      long contactMethodId, String type, String label, String toValue, int delayMinutes,
-      Instant dueAt, String status, int attempts, String detail, String replyCode,
-      String providerId, String delivery, Instant sentAt) {
-
-    public boolean finished() {
-      return SENT.equals(status) || FAILED.equals(status) || STOPPED.equals(status);
-    }
-  }
-
   private static final String COLUMNS = "id, plan_id, rule_key, incident_id, user_id,"
       + " contact_method_id, type, label, to_value, delay_minutes, due_at, status, attempts,"
       + " detail, reply_code, provider_id, delivery, sent_at";
 
   private final JdbcClient jdbc;
 
-  public NotifySends(JdbcClient jdbc) {
+  public NotifySendStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** Records a plan and its rules as DUE; a second call for the same plan changes nothing. */
   public void recordPlan(NotificationPlan plan, List<String> toValues) {
-    jdbc.sql("INSERT INTO notify_plan (plan_id, incident_id, user_id, user_name, paged_at)"
-            + " VALUES (:p, :i, :u, :n, :at) ON CONFLICT (plan_id) DO NOTHING")
+    jdbc.sql("INSERT INTO notify_plan (plan_id, incident_id, user_id, user_name, title,"
+            + " priority, paged_at) VALUES (:p, :i, :u, :n, :title, :prio, :at)"
+            + " ON CONFLICT (plan_id) DO NOTHING")
         .param("p", plan.planId()).param("i", plan.incidentId()).param("u", plan.userId())
+        .param("title", plan.incidentTitle()).param("prio", plan.priority())
         .param("n", plan.userName()).param("at", Timestamp.from(plan.pagedAt())).update();
     for (int k = 0; k < plan.rules().size(); k++) {
       PlanRule rule = plan.rules().get(k);
@@ -68,20 +59,20 @@ public class NotifySends {
     }
   }
 
-  public Optional<Send> find(String planId, String ruleKey) {
+  public Optional<PageSend> find(String planId, String ruleKey) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notify_send WHERE plan_id = :p AND rule_key = :k")
-        .param("p", planId).param("k", ruleKey).query(NotifySends::row).optional();
+        .param("p", planId).param("k", ruleKey).query(NotifySendStore::row).optional();
   }
 
-  public Optional<Send> find(long id) {
+  public Optional<PageSend> find(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notify_send WHERE id = :id")
-        .param("id", id).query(NotifySends::row).optional();
+        .param("id", id).query(NotifySendStore::row).optional();
   }
 
-  public List<Send> forIncident(long incidentId) {
+  public List<PageSend> forIncident(long incidentId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notify_send WHERE incident_id = :i"
             + " ORDER BY due_at, id")
-        .param("i", incidentId).query(NotifySends::row).list();
+        .param("i", incidentId).query(NotifySendStore::row).list();
   }
 
   public List<String> planIds(long incidentId) {
@@ -90,10 +81,10 @@ public class NotifySends {
   }
 
   /** The latest SMS send to {@code phone} with that reply code. */
-  public Optional<Send> byReplyCode(String phone, String code) {
+  public Optional<PageSend> byReplyCode(String phone, String code) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notify_send WHERE to_value = :v"
             + " AND reply_code = :c ORDER BY id DESC LIMIT 1")
-        .param("v", phone).param("c", code).query(NotifySends::row).optional();
+        .param("v", phone).param("c", code).query(NotifySendStore::row).optional();
   }
 
   /** Reply codes in use for this number by incidents other than {@code incidentId}. */
@@ -162,16 +153,29 @@ public class NotifySends {
         .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
   }
 
-  /** Other pages to this method waiting in a bundle. */
-  public List<Send> bundled(long contactMethodId, long except) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM notify_send WHERE contact_method_id = :c"
-            + " AND status = 'BUNDLED' AND id <> :id ORDER BY id")
-        .param("c", contactMethodId).param("id", except).query(NotifySends::row).list();
+  /** The incidents of pages waiting in a bundle, as their plans named them. */
+  public List<Message.PagedIncident> bundledIncidents(List<Long> sendIds) {
+    if (sendIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT s.incident_id, p.title, p.priority FROM notify_send s"
+            + " JOIN notify_plan p ON p.plan_id = s.plan_id WHERE s.id IN (:ids) ORDER BY s.id")
+        .param("ids", sendIds)
+        .query((rs, n) -> new Message.PagedIncident(rs.getLong(1), rs.getString(2),
+            rs.getString(3)))
+        .list();
   }
 
-  static Send row(ResultSet rs, int n) throws SQLException {
+  /** Other pages to this method waiting in a bundle. */
+  public List<PageSend> bundled(long contactMethodId, long except) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notify_send WHERE contact_method_id = :c"
+            + " AND status = 'BUNDLED' AND id <> :id ORDER BY id")
+        .param("c", contactMethodId).param("id", except).query(NotifySendStore::row).list();
+  }
+
+  static PageSend row(ResultSet rs, int n) throws SQLException {
     Timestamp sent = rs.getTimestamp("sent_at");
-    return new Send(rs.getLong("id"), rs.getString("plan_id"), rs.getString("rule_key"),
+    return new PageSend(rs.getLong("id"), rs.getString("plan_id"), rs.getString("rule_key"),
         rs.getLong("incident_id"), rs.getLong("user_id"), rs.getLong("contact_method_id"),
         rs.getString("type"), rs.getString("label"), rs.getString("to_value"),
         rs.getInt("delay_minutes"), rs.getTimestamp("due_at").toInstant(),

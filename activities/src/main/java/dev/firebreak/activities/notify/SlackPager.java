@@ -1,4 +1,4 @@
-package dev.firebreak.activities.oncall;
+package dev.firebreak.activities.notify;
 
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,8 +1,9 @@
-package dev.firebreak.activities.notify;
+package dev.firebreak.activities.notify.reply;
 
 import dev.firebreak.activities.incident.CommandId;
 import dev.firebreak.activities.incident.IncidentCommands;
 import dev.firebreak.activities.incident.IncidentNotFound;
+import dev.firebreak.activities.notify.NotificationPlans;
 import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import dev.firebreak.workflows.incident.messages.Actor;
 import dev.firebreak.workflows.incident.messages.ChangeStatus;
