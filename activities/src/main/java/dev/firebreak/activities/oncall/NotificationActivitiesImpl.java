@@ -70,6 +70,13 @@ public class NotificationActivitiesImpl implements NotificationActivities {
     return new NotificationResult(true, "slack", null);
   }
 
+  @Override
+  public void cancelPlans(long incidentId, String reason) {
+    if (plans != null) {
+      plans.cancelAll(incidentId, reason);
+    }
+  }
+
   private NotificationResult fail(Notification n, String via, String detail) {
     pages.finish(n, NotificationLog.FAILED, via, detail);
     return new NotificationResult(false, via, detail);
