@@ -13,12 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -120,37 +118,11 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
       request.header("X-Twilio-Signature",
           TwilioSignature.sign(token, FakeTwilio.PUBLIC_URL + pathAndQuery, signed));
     }
-    try {
-      HttpResponse<String> response = raw.send(request.build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Http.Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body(),
-          response.headers());
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return send(request);
   }
 
   Http.Response twilio(String pathAndQuery, Map<String, String> params) {
     return twilio(pathAndQuery, params, FakeTwilio.TOKEN, params);
-  }
-
-  static void await(String what, Duration timeout, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Test
@@ -170,7 +142,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     int smsBefore = FakeTwilio.shared().messagesTo(number).size();
 
     long incident = incidentPaging(alice, "Rules " + RUN);
-    await("the Slack DM at minute 0", Duration.ofSeconds(30),
+    EscalationCrashTest.await("the Slack DM at minute 0", Duration.ofSeconds(30),
         () -> FakeSlack.shared().messagesTo(slackId).size() == 1);
     assertThat(FakeSlack.shared().messagesTo(slackId).get(0).getBodyAsString())
         .contains("incident_acknowledge");
@@ -178,7 +150,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
         .containsEntry("voice", "due");
     assertThat(FakeTwilio.shared().messagesTo(number)).hasSize(smsBefore);
 
-    await("the SMS at minute 1", Duration.ofSeconds(90),
+    EscalationCrashTest.await("the SMS at minute 1", Duration.ofSeconds(90),
         () -> FakeTwilio.shared().messagesTo(number).size() == smsBefore + 1);
     Map<String, String> page = FakeTwilio.shared().messagesTo(number).get(smsBefore);
     assertThat(page.get("From")).isEqualTo(FakeTwilio.FROM);
@@ -196,7 +168,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
         "delivered");
     assertThat(twilio(status, delivered).status()).isEqualTo(204);
     assertThat(twilio(status, delivered).status()).isEqualTo(204);
-    await("the delivery on the timeline", Duration.ofSeconds(10),
+    EscalationCrashTest.await("the delivery on the timeline", Duration.ofSeconds(10),
         () -> timeline(incident).contains("SMS to Alice (+33 6 … " + number.substring(
             number.length() - 2) + ") delivered"));
 
@@ -216,7 +188,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.body()).contains("<Message>Incident #" + incident + " acknowledged.");
     assertThat(twilio("/api/v1/twilio/sms", ack).status()).isEqualTo(200);
-    await("the call cancelled", Duration.ofSeconds(20),
+    EscalationCrashTest.await("the call cancelled", Duration.ofSeconds(20),
         () -> "stopped".equals(byChannel(incident).get("voice")));
     assertThat(timeline(incident)).contains("Acknowledged by Alice via SMS");
     assertThat(FakeTwilio.shared().callsTo(number)).hasSize(callsBefore);
@@ -232,7 +204,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     int before = FakeTwilio.shared().callsTo(number).size();
     long incident = incidentPaging(bob, "Voice " + RUN);
 
-    await("the call", Duration.ofSeconds(30),
+    EscalationCrashTest.await("the call", Duration.ofSeconds(30),
         () -> FakeTwilio.shared().callsTo(number).size() == before + 1);
     Map<String, String> call = FakeTwilio.shared().callsTo(number).get(before);
     String menu = call.get("Url").substring(FakeTwilio.PUBLIC_URL.length());
@@ -245,7 +217,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
         Map.of("CallSid", "CA" + RUN, "Digits", "1")).status()).isEqualTo(403);
     Http.Response pressed = twilio(menu, Map.of("CallSid", "CA" + RUN, "Digits", "1"));
     assertThat(pressed.body()).contains("<Say>Incident #" + incident + " acknowledged.");
-    await("the acknowledgement", Duration.ofSeconds(10),
+    EscalationCrashTest.await("the acknowledgement", Duration.ofSeconds(10),
         () -> timeline(incident).contains("Acknowledged by Bob via a phone call"));
     assertThat(http.get("/api/v1/incidents/" + incident).json().get("status").asText())
         .isEqualTo("OPEN");
@@ -258,7 +230,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     method(carol, "email", address);
     long incident = incidentPaging(carol, "Email " + RUN);
 
-    await("the email", Duration.ofSeconds(30), () -> FakeSmtp.shared().to(address).size() == 1);
+    EscalationCrashTest.await("the email", Duration.ofSeconds(30), () -> FakeSmtp.shared().to(address).size() == 1);
     MimeMessage mail = FakeSmtp.shared().to(address).get(0);
     assertThat(mail.getSubject()).contains("#" + incident);
     String content = new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -270,7 +242,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     String path = link.group(1);
     String token = path.substring(path.indexOf('=') + 1);
 
-    Http.Response page = http.get(path);
+    Http.Response page = Http.anonymous(port).get(path);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<form method=\"post\"", "Acknowledge incident #"
         + incident);
@@ -282,7 +254,7 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     Http.Response acted = form("/api/v1/notify/email/act", "token=" + token);
     assertThat(acted.status()).isEqualTo(200);
     assertThat(acted.body()).contains("Incident #" + incident + " acknowledged.");
-    await("the acknowledgement", Duration.ofSeconds(10),
+    EscalationCrashTest.await("the acknowledgement", Duration.ofSeconds(10),
         () -> timeline(incident).contains("Acknowledged by Carol via email"));
   }
 
@@ -301,12 +273,12 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
       assertThat(http.post("/api/v1/users/" + dan + "/contact-methods/" + sms + "/send-code",
           "{}").status()).isEqualTo(503);
       incident = incidentPaging(dan, "Outage " + RUN);
-      await("the SMS given up", Duration.ofSeconds(60),
+      EscalationCrashTest.await("the SMS given up", Duration.ofSeconds(60),
           () -> "failed".equals(byChannel(incident).get("sms")));
     }
-    await("Slack at minute 1", Duration.ofSeconds(90),
+    EscalationCrashTest.await("Slack at minute 1", Duration.ofSeconds(90),
         () -> FakeSlack.shared().messagesTo(slackId).size() == 1);
-    await("Slack's send on the timeline", Duration.ofSeconds(10),
+    EscalationCrashTest.await("Slack's send on the timeline", Duration.ofSeconds(10),
         () -> timeline(incident).contains("Slack message to Dan sent"));
     assertThat(timeline(incident)).contains("gave up after 3 attempts",
         "going on to the next rule", "Slack message to Dan sent");
@@ -340,12 +312,16 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
         "no contact method");
   }
 
+  /** POSTs a form with no credentials, as a browser following an email link does. */
   Http.Response form(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Http.Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = raw.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+      HttpResponse<String> response = raw.send(request.build(),
           HttpResponse.BodyHandlers.ofString());
       return new Http.Response(response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""), response.body(),

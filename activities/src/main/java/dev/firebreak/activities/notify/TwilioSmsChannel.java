@@ -1,7 +1,6 @@
 package dev.firebreak.activities.notify;
 
 import dev.firebreak.workflows.notify.ContactType;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +9,10 @@ import org.springframework.stereotype.Component;
  * resolve"); delivery statuses come back at {@code /api/v1/twilio/status?send=<id>}.
  */
 @Component
-public class TwilioSmsChannel implements NotificationChannel {
-
-  private final TwilioSettings settings;
-  private final TwilioClient twilio;
+public class TwilioSmsChannel extends TwilioChannel {
 
   public TwilioSmsChannel(TwilioSettings settings, TwilioClient twilio) {
-    this.settings = settings;
-    this.twilio = twilio;
+    super(settings, twilio);
   }
 
   @Override
@@ -26,20 +21,9 @@ public class TwilioSmsChannel implements NotificationChannel {
   }
 
   @Override
-  public boolean configured() {
-    return settings.configured();
-  }
-
-  @Override
   public Delivery send(Message message) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("To", message.to().value());
-    form.put("From", settings.fromNumber());
+    Map<String, String> form = form(message);
     form.put("Body", body(message));
-    if (message.sendId() != null) {
-      form.put("StatusCallback", twilio.callback("/api/v1/twilio/status?send="
-          + message.sendId()));
-    }
     return twilio.post("Messages.json", form);
   }
 

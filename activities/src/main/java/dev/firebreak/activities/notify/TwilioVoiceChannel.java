@@ -1,7 +1,6 @@
 package dev.firebreak.activities.notify;
 
 import dev.firebreak.workflows.notify.ContactType;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -12,14 +11,10 @@ import org.springframework.web.util.HtmlUtils;
  * TwiML given inline, since there is nothing to act on.
  */
 @Component
-public class TwilioVoiceChannel implements NotificationChannel {
-
-  private final TwilioSettings settings;
-  private final TwilioClient twilio;
+public class TwilioVoiceChannel extends TwilioChannel {
 
   public TwilioVoiceChannel(TwilioSettings settings, TwilioClient twilio) {
-    this.settings = settings;
-    this.twilio = twilio;
+    super(settings, twilio);
   }
 
   @Override
@@ -28,22 +23,13 @@ public class TwilioVoiceChannel implements NotificationChannel {
   }
 
   @Override
-  public boolean configured() {
-    return settings.configured();
-  }
-
-  @Override
   public Delivery send(Message message) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("To", message.to().value());
-    form.put("From", settings.fromNumber());
+    Map<String, String> form = form(message);
     if (message.sendId() == null) {
       form.put("Twiml", "<Response><Say>" + HtmlUtils.htmlEscape(message.text())
           + "</Say></Response>");
     } else {
       form.put("Url", twilio.callback("/api/v1/twilio/voice?send=" + message.sendId()));
-      form.put("StatusCallback", twilio.callback("/api/v1/twilio/status?send="
-          + message.sendId()));
     }
     return twilio.post("Calls.json", form);
   }
