@@ -304,10 +304,21 @@ class ReachingPeopleEndToEndTest extends EndToEndTest {
     assertProblem(http.post(rules, "{\"contactMethodId\":999999,\"delayMinutes\":1}"), 400,
         "contactMethodId");
     rule(eve, email, 5);
+    long slack = method(eve, "slack", "U0E" + RUN);
+    rule(eve, slack, 0);
+    long policy = create("/api/v1/escalation-policies", """
+        {"name": "Sim Eve %s", "steps": [{"delayMinutes": 10,
+         "targets": [{"type": "user", "id": %d}]}]}""".formatted(RUN, eve));
+    List<String> simulated = new ArrayList<>();
+    http.post("/api/v1/escalation-policies/" + policy + "/simulate", "{}").json()
+        .get("notifications").forEach(n -> simulated.add("minute " + n.get("atMinute").asLong()
+            + ": " + n.get("via").asText() + " to " + n.get("userName").asText()));
+    assertThat(simulated).as("the simulator shows the rules").containsExactly(
+        "minute 0: slack to Eve", "minute 5: email to Eve");
     assertProblem(http.post(rules, "{\"contactMethodId\":" + email + ",\"delayMinutes\":5}"),
         409, "already exists");
     assertThat(http.delete(path + "/" + email).status()).isEqualTo(204);
-    assertThat(http.get(rules).json()).isEmpty();
+    assertThat(http.get(rules).json()).hasSize(1);
     assertProblem(http.post(path + "/" + email + "/verify", "{\"code\":\"123456\"}"), 404,
         "no contact method");
   }

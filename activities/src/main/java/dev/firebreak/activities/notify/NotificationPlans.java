@@ -54,34 +54,14 @@ public class NotificationPlans {
    * with (the caller falls back to the directory's Slack id).
    */
   public Optional<NotificationPlan> start(Notification n) {
-    List<ContactMethod> methods = contacts.forUser(n.recipient().userId());
-    if (methods.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<Long, ContactMethod> byId = methods.stream()
-        .collect(Collectors.toMap(ContactMethod::id, Function.identity()));
-    List<PlanRule> planned = new ArrayList<>();
-    List<String> values = new ArrayList<>();
     String name = n.recipient().name();
-    List<NotificationRule> userRules = rules.forUser(n.recipient().userId());
-    if (userRules.isEmpty()) {
-      methods.stream().filter(ContactMethod::usable).forEach(m -> {
-        planned.add(new PlanRule("cm" + m.id(), m.id(), m.type(), 0, m.label(name)));
-        values.add(m.value());
-      });
-    } else {
-      for (NotificationRule r : userRules) {
-        ContactMethod m = byId.get(r.contactMethodId());
-        planned.add(new PlanRule("rule" + r.id(), m.id(), m.type(), r.delayMinutes(),
-            m.label(name)));
-        values.add(m.value());
-      }
-    }
-    if (planned.isEmpty()) {
+    Planned planned = planned(n.recipient().userId(), name);
+    if (planned.rules().isEmpty()) {
       return Optional.empty();
     }
+    List<String> values = planned.values();
     NotificationPlan plan = new NotificationPlan(planId(n), n.incidentId(),
-        n.recipient().userId(), name, n.incidentTitle(), n.priority(), n.at(), planned);
+        n.recipient().userId(), name, n.incidentTitle(), n.priority(), n.at(), planned.rules());
     sends.recordPlan(plan, values);
     NotificationPlanWorkflow workflow = client.newWorkflowStub(NotificationPlanWorkflow.class,
         WorkflowOptions.newBuilder()
@@ -98,6 +78,43 @@ public class NotificationPlans {
       log.debug("plan {} already started", plan.planId());
     }
     return Optional.of(plan);
+  }
+
+  /**
+   * The rules a page of this user would run, in the user's order: empty when the user has no
+   * contact method to plan with. The escalation simulator shows them.
+   */
+  public List<PlanRule> rulesFor(long userId, String name) {
+    return planned(userId, name).rules();
+  }
+
+  /** A plan's rules with the value each reaches. */
+  private record Planned(List<PlanRule> rules, List<String> values) {}
+
+  private Planned planned(long userId, String name) {
+    List<ContactMethod> methods = contacts.forUser(userId);
+    List<PlanRule> planned = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    if (methods.isEmpty()) {
+      return new Planned(planned, values);
+    }
+    Map<Long, ContactMethod> byId = methods.stream()
+        .collect(Collectors.toMap(ContactMethod::id, Function.identity()));
+    List<NotificationRule> userRules = rules.forUser(userId);
+    if (userRules.isEmpty()) {
+      methods.stream().filter(ContactMethod::usable).forEach(m -> {
+        planned.add(new PlanRule("cm" + m.id(), m.id(), m.type(), 0, m.label(name)));
+        values.add(m.value());
+      });
+    } else {
+      for (NotificationRule r : userRules) {
+        ContactMethod m = byId.get(r.contactMethodId());
+        planned.add(new PlanRule("rule" + r.id(), m.id(), m.type(), r.delayMinutes(),
+            m.label(name)));
+        values.add(m.value());
+      }
+    }
+    return new Planned(planned, values);
   }
 
   /**
