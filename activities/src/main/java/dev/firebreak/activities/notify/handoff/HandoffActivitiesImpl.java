@@ -1,8 +1,5 @@
 package dev.firebreak.activities.notify.handoff;
 
-import dev.firebreak.activities.notify.ContactMethod;
-import dev.firebreak.activities.notify.ContactMethodStore;
-import dev.firebreak.activities.notify.Message;
 import dev.firebreak.activities.directory.User;
 import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.notify.ContactMethod;
