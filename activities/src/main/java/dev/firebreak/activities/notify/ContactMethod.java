@@ -1,7 +1,7 @@
 package dev.firebreak.activities.notify;
 
 import dev.firebreak.workflows.notify.ContactMethods;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 
 /** A way to reach a user; {@code name} is the owner's label ("work phone"), may be null. */
 public record ContactMethod(long id, long userId, ContactType type, String value, String name,

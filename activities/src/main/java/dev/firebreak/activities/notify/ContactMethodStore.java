@@ -1,6 +1,6 @@
 package dev.firebreak.activities.notify;
 
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.firebreak.activities.notify;
 
 import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

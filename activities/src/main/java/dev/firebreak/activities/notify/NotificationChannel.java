@@ -1,6 +1,6 @@
 package dev.firebreak.activities.notify;
 
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 
 /**
  * One way of reaching people, one bean each: a new channel, or a second provider for failover, is

@@ -3,7 +3,7 @@ package dev.firebreak.activities.notify;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.Status;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import dev.firebreak.workflows.notify.NotifyActivities;
 import dev.firebreak.workflows.notify.RateLimit;
 import dev.firebreak.workflows.notify.messages.NotificationPlan;

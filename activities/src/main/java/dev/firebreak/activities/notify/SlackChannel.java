@@ -1,6 +1,6 @@
 package dev.firebreak.activities.notify;
 
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import org.springframework.stereotype.Component;
 
 /** Slack direct messages, with Acknowledge and Resolve buttons when the page is one incident. */

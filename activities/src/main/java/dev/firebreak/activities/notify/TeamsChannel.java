@@ -1,6 +1,6 @@
 package dev.firebreak.activities.notify;
 
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

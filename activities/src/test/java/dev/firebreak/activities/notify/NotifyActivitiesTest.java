@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.firebreak.activities.TestDatabase;
 import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.store.IncidentStore;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import dev.firebreak.workflows.notify.messages.NotificationPlan;
 import dev.firebreak.workflows.notify.messages.PlanRule;
 import dev.firebreak.workflows.notify.messages.PlanSend;

@@ -3,10 +3,11 @@ package dev.firebreak.api.contact;
 import dev.firebreak.activities.notify.ContactMethod;
 import dev.firebreak.activities.notify.Contacts;
 import dev.firebreak.activities.notify.VerificationCodes;
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.notify.ContactMethods;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -123,7 +124,7 @@ public class ContactMethodController {
     return switch (contacts.verify(method, body.code())) {
       case VERIFIED -> ContactMethodResponse.of(find(userId, id));
       case WRONG -> throw ApiException.badRequest(List.of(
-          new ApiException.FieldProblem("code", "is not the code sent")));
+          new FieldProblem("code", "is not the code sent")));
       case EXPIRED -> throw new ApiException(HttpStatus.GONE,
           "the code expired or was tried too often: send a new one");
       case NONE -> throw ApiException.conflict("no code was sent to contact method " + id);

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.notify;
 
+import dev.firebreak.workflows.notify.messages.ContactType;
 import java.time.Duration;
 import java.util.Optional;
 

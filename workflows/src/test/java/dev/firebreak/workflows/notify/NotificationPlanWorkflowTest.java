@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.notify;
 
+import dev.firebreak.workflows.notify.messages.ContactType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.TaskQueues;

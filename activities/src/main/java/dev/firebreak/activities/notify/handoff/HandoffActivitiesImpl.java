@@ -8,7 +8,7 @@ import dev.firebreak.activities.notify.Message;
 import dev.firebreak.activities.notify.NotificationChannel;
 import dev.firebreak.activities.oncall.OnCallLookup;
 import dev.firebreak.activities.oncall.ScheduleStore;
-import dev.firebreak.workflows.notify.ContactType;
+import dev.firebreak.workflows.notify.messages.ContactType;
 import dev.firebreak.workflows.notify.HandoffActivities;
 import dev.firebreak.workflows.notify.messages.Handoff;
 import dev.firebreak.workflows.oncall.Schedule;

@@ -1,7 +1,5 @@
 package dev.firebreak.workflows.notify.messages;
 
-import dev.firebreak.workflows.notify.ContactType;
-
 /**
  * One notification rule of a plan: reach {@code contactMethodId} {@code delayMinutes} after the
  * page. {@code key} names the rule within its plan (the rule id, or {@code cm<id>} for a user

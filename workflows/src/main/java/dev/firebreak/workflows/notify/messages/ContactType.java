@@ -1,4 +1,4 @@
-package dev.firebreak.workflows.notify;
+package dev.firebreak.workflows.notify.messages;
 
 import java.util.Locale;
 
