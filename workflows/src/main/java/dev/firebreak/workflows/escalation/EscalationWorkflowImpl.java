@@ -275,7 +275,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     String reason = stopped ? "the incident was resolved"
         : "acknowledged by " + acknowledgedBy;
     try {
-      pager.cancelPlans(in.incidentId(), reason);
+      NotificationActivities plans = Workflow.newActivityStub(NotificationActivities.class,
+          ActivityOptions.newBuilder(Retries.notification())
+              .setSummary("cancel the notification plans (" + reason + ")")
+              .build());
+      plans.cancelPlans(in.incidentId(), reason);
     } catch (ActivityFailure e) {
       log.warn("could not cancel the plans of incident {}: {}", in.incidentId(),
           e.getMessage());
