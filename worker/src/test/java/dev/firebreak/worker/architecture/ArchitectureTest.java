@@ -87,28 +87,17 @@ class ArchitectureTest {
   }
 
   /**
-   * No cycles between packages. Two known ones are waived, each named below with its way out;
+   * No cycles between packages. One known one is waived, each named below with its way out;
    * TODO(coordinator): remove a waiver once its cycle is broken.
    */
   @Test
   void noCyclesBetweenPackages() {
     slices().matching("dev.firebreak.(**)")
         .should().beFreeOfCycles()
-        .ignoreDependency(ESCALATION_NOTES_ITS_INCIDENT,
-            resideInAnyPackage("dev.firebreak.workflows.incident.."))
         .ignoreDependency(INTEGRATION_SETTINGS,
             resideInAnyPackage("dev.firebreak.activities.integrations.."))
         .check(classes);
   }
-
-  /**
-   * An escalation, a child workflow of its incident, signals the incident back (what it paged)
-   * while the incident starts it. Way out: an escalation-side interface for those notes, when
-   * IncidentWorkflowImpl hands escalation to a component (issue 9).
-   */
-  static final DescribedPredicate<JavaClass> ESCALATION_NOTES_ITS_INCIDENT =
-      DescribedPredicate.describe("EscalationWorkflowImpl",
-          c -> c.getName().equals("dev.firebreak.workflows.escalation.EscalationWorkflowImpl"));
 
   /**
    * IntegrationSettings assembles the Jira and Confluence settings, and those integrations use it

@@ -4,7 +4,6 @@ import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.escalation.messages.EscalationStep;
 import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.TaskQueues;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
@@ -291,8 +290,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       return;
     }
     try {
-      Workflow.newExternalWorkflowStub(IncidentWorkflow.class,
-              IncidentWorkflow.workflowId(in.incidentId()))
+      Workflow.newExternalWorkflowStub(EscalatedIncident.class,
+              EscalatedIncident.workflowId(in.incidentId()))
           .noteEscalation(new EscalationNote(messages));
     } catch (RuntimeException e) {
       // the incident workflow is gone (closed): nothing left to write on

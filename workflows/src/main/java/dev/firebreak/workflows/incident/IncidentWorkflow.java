@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.escalation.EscalatedIncident;
+
 import dev.firebreak.workflows.incident.messages.Acknowledge;
 import dev.firebreak.workflows.incident.messages.AddUpdate;
 import dev.firebreak.workflows.incident.messages.ChangeDetails;
@@ -7,11 +9,9 @@ import dev.firebreak.workflows.incident.messages.ChangeKeyEvents;
 import dev.firebreak.workflows.incident.messages.ChangeRoles;
 import dev.firebreak.workflows.incident.messages.ChangeStatus;
 import dev.firebreak.workflows.incident.messages.Escalate;
-import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.IncidentRun;
 import io.temporal.workflow.QueryMethod;
-import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -23,10 +23,10 @@ import io.temporal.workflow.WorkflowMethod;
  * a refused change is answered to the caller and never enters history.
  */
 @WorkflowInterface
-public interface IncidentWorkflow {
+public interface IncidentWorkflow extends EscalatedIncident {
 
   static String workflowId(long incidentId) {
-    return "incident-" + incidentId;
+    return EscalatedIncident.workflowId(incidentId);
   }
 
   @WorkflowMethod
@@ -78,8 +78,4 @@ public interface IncidentWorkflow {
 
   @UpdateValidatorMethod(updateName = "escalate")
   void validateEscalate(Escalate escalate);
-
-  /** What an escalation did, written on the timeline. */
-  @SignalMethod
-  void noteEscalation(EscalationNote note);
 }
