@@ -40,6 +40,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   /** Version 1 survives a configuration lookup that failed for good: noted, and paging goes on. */
   static final String CATCH = "escalation-catch";
 
+  /**
+   * Version 1 of step selection: a round-robin step pages one person per incident, in turn; a step
+   * outside its time window, or whose targets resolve to nobody, is skipped at once (no wait).
+   * Asked only when a step uses a new option or is empty, so runs that meet neither carry no
+   * marker and replay as before.
+   */
+  static final String RICHER_STEPS = "escalation-richer-steps";
+
   private static final Logger log = Workflow.getLogger(EscalationWorkflowImpl.class);
 
   private final EscalationActivities config =
@@ -52,6 +60,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private final PagerDutyPageClaims pagerDuty =
       Workflow.newActivityStub(PagerDutyPageClaims.class, Retries.pagerDutyClaim());
 
+  /** Round-robin turns, in PostgreSQL. */
+  private final RoundRobinActivities turns =
+      Workflow.newActivityStub(RoundRobinActivities.class, Retries.escalationLookups());
+
+  private Boolean richerSteps;
   private EscalationRun in;
   private EscalationPhase phase = STARTING;
   private int trigger;
@@ -130,17 +143,33 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         EscalationPolicy.Step current = policy.steps().get(s);
         // an escalate-now that arrives while this step pages skips this step's wait
         int requests = escalateNowRequests;
-        pageStep(current);
+        if (!pageStep(current)) {
+          continue;
+        }
         Workflow.await(Duration.ofMinutes(current.delayMinutes()),
             () -> acknowledged || stopped || escalateNowRequests != requests);
       }
     }
   }
 
-  private void pageStep(EscalationPolicy.Step current) {
+  /** Whether step selection is at version 1 ({@link #RICHER_STEPS}); asked once, when needed. */
+  private boolean richerSteps() {
+    if (richerSteps == null) {
+      richerSteps = Workflow.getVersion(RICHER_STEPS, Workflow.DEFAULT_VERSION, 1) == 1;
+    }
+    return richerSteps;
+  }
+
+  /** Pages a step; false when the step was skipped at once and its delay is not to be waited. */
+  private boolean pageStep(EscalationPolicy.Step current) {
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     EscalationStep position = new EscalationStep(trigger, loop, step);
     String where = position.describe();
+    if (current.when() != null && richerSteps() && !current.when().contains(at)) {
+      note(List.of("Skipped " + where + ": outside its time window ("
+          + current.when().describe() + ")"));
+      return false;
+    }
     List<EscalationPolicy.Target> people = current.targets();
     List<String> messages = new ArrayList<>();
     if (people.stream().anyMatch(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY)) {
@@ -153,7 +182,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
       if (people.isEmpty()) {
         note(messages);
-        return;
+        return true;
       }
     }
     List<Recipient> recipients;
@@ -163,12 +192,23 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       messages.add("Could not find whom to page at " + where + ": "
           + Catching.orRethrow(CATCH, failed) + "; escalation goes on");
       note(messages);
-      return;
+      return true;
     }
     if (recipients.isEmpty()) {
+      if (messages.isEmpty() && richerSteps()) {
+        note(List.of("Skipped " + where + " at once: its targets resolve to nobody now"));
+        return false;
+      }
       messages.add("Nobody to page at " + where + " (no one on call); escalation goes on");
       note(messages);
-      return;
+      return true;
+    }
+    if (current.roundRobin() && richerSteps()) {
+      long turn = turns.roundRobinTurn(in.policyId(), step, in.incidentId());
+      Recipient chosen = recipients.get((int) (turn % recipients.size()));
+      messages.add("Round robin at " + where + ": turn " + (turn + 1) + " goes to "
+          + chosen.name() + " (of " + recipients.size() + ")");
+      recipients = List.of(chosen);
     }
     String runKey = Workflow.getInfo().getWorkflowId() + "#" + trigger;
     List<Promise<NotificationResult>> results = new ArrayList<>();
@@ -196,6 +236,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
     }
     note(messages);
+    return true;
   }
 
   /**
