@@ -26,6 +26,10 @@ import org.slf4j.Logger;
  * An acknowledgement or a resolution stops paging at once; {@link #escalateNow()} cuts the current
  * wait short. With an ack timeout, an acknowledged incident still unresolved that long after is
  * escalated again from the first step. Pages that fail are noted and escalation goes on.
+ *
+ * <p>Step selection ({@link #RICHER_STEPS}): a step outside its time window, or whose targets
+ * resolve to nobody, is skipped at once without its wait (GoAlert #4548); a round-robin step pages
+ * one person per incident, the turn taken from a counter in PostgreSQL.
  */
 public class EscalationWorkflowImpl implements EscalationWorkflow {
 
@@ -64,6 +68,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private final RoundRobinActivities turns =
       Workflow.newActivityStub(RoundRobinActivities.class, Retries.escalationLookups());
 
+  static final int TIMELINE_KEPT = 200;
+
+  private final List<String> timeline = new ArrayList<>();
   private Boolean richerSteps;
   private EscalationRun in;
   private EscalationPhase phase = STARTING;
@@ -281,6 +288,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   }
 
   private void note(List<String> messages) {
+    timeline.addAll(messages);
+    if (timeline.size() > TIMELINE_KEPT) {
+      timeline.subList(0, timeline.size() - TIMELINE_KEPT).clear();
+    }
     if (!in.noteOnIncident()) {
       return;
     }
@@ -315,6 +326,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   @Override
   public EscalationState state() {
     return new EscalationState(phase, trigger, loop, step, notified, acknowledgedBy);
+  }
+
+  @Override
+  public List<String> timeline() {
+    return List.copyOf(timeline);
   }
 
   private static String rootMessage(Throwable e) {
