@@ -61,7 +61,8 @@ class AccessControlEndToEndTest extends EndToEndTest {
     for (String open : List.of("POST /v2/enqueue", "POST /api/v1/integrations/alertmanager/{key}",
         "POST /api/v1/webhooks/{key}", "GET /api/v1/heartbeats/{key}/ping",
         "POST /api/v1/heartbeats/{key}/ping", "POST /slack/events", "POST /api/v1/session",
-        "GET /api/v1/session")) {
+        "GET /api/v1/session", "GET /api/v1/schedules/{id}/calendar.ics",
+        "GET /api/v1/users/{id}/oncall.ics")) {
       TABLE.put(open, Expect.OPEN);
     }
     for (String read : List.of("GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
@@ -99,6 +100,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "DELETE /api/v1/heartbeats/{id}", "POST /api/v1/schedules", "PUT /api/v1/schedules/{id}",
         "DELETE /api/v1/schedules/{id}", "POST /api/v1/schedules/{id}/overrides",
         "DELETE /api/v1/schedules/{id}/overrides/{overrideId}",
+        "DELETE /api/v1/schedules/{id}/calendar-token",
         "POST /api/v1/escalation-policies", "PUT /api/v1/escalation-policies/{id}",
         "DELETE /api/v1/escalation-policies/{id}")) {
       TABLE.put(team, Expect.TEAM);
@@ -110,7 +112,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "DELETE /api/v1/slack/conversations/{channelId}",
         "PUT /api/v1/slack/usergroups/{usergroupId}",
         "DELETE /api/v1/slack/usergroups/{usergroupId}", "POST /api/v1/slack/sync",
-        "DELETE /api/v1/api-tokens/{id}")) {
+        "DELETE /api/v1/api-tokens/{id}", "DELETE /api/v1/users/{id}/calendar-token")) {
       TABLE.put(admin, Expect.ADMIN);
     }
   }

@@ -36,6 +36,9 @@ public final class AccessRules {
     rule("GET /api/v1/heartbeats/{key}/ping", openRoute());
     rule("POST /api/v1/heartbeats/{key}/ping", openRoute());
     rule("POST /slack/events", openRoute());
+    // calendar feeds: a calendar client sends no login; the feed checks its own secret token
+    rule("GET /api/v1/schedules/{id}/calendar.ics", openRoute());
+    rule("GET /api/v1/users/{id}/oncall.ics", openRoute());
 
     // logging in and out, tokens, audit
     rule("POST /api/v1/session", openRoute());
@@ -115,6 +118,8 @@ public final class AccessRules {
     rule("DELETE /api/v1/schedules/{id}", team(Owned.SCHEDULE, "id"));
     rule("POST /api/v1/schedules/{id}/overrides", team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
     rule("DELETE /api/v1/schedules/{id}/overrides/{overrideId}", team(Owned.SCHEDULE, "id"));
+    rule("DELETE /api/v1/schedules/{id}/calendar-token", team(Owned.SCHEDULE, "id"));
+    rule("DELETE /api/v1/users/{id}/calendar-token", selfOrAdmin("id"));
     rule("GET /api/v1/escalation-policies", anyone());
     rule("GET /api/v1/escalation-policies/{id}", anyone());
     rule("POST /api/v1/escalation-policies", bodyTeam("teamId", Owned.ESCALATION_POLICY));
