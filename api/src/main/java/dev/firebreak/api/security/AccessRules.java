@@ -63,6 +63,7 @@ public final class AccessRules {
     rule("GET /api/v1/incidents/{id}/escalations", anyone());
     rule("GET /api/v1/alerts", anyone());
     rule("GET /api/v1/alerts/{id}", anyone());
+    rule("GET /api/v1/alerts/quarantined", anyone());
     rule("GET /api/v1/suppressed-events", anyone());
     rule("GET /api/v1/analytics/incidents", anyone());
     rule("GET /api/v1/meta", anyone());
