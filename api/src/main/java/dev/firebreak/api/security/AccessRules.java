@@ -94,6 +94,8 @@ public final class AccessRules {
         team(Owned.SERVICE, "id").and(bodyTeam("teamId", Owned.SERVICE)));
     rule("DELETE /api/v1/services/{id}", team(Owned.SERVICE, "id"));
     rule("POST /api/v1/services/{id}/integration-key", team(Owned.SERVICE, "id"));
+    rule("GET /api/v1/services/{id}/maintenance", anyone());
+    rule("POST /api/v1/services/{id}/maintenance", team(Owned.SERVICE, "id"));
     rule("GET /api/v1/services/{serviceId}/routing-rules", anyone());
     rule("PUT /api/v1/services/{serviceId}/routing-rules", team(Owned.ROUTING_RULES, "serviceId"));
     rule("GET /api/v1/receive-channels", anyone());
