@@ -94,6 +94,10 @@ class CronHeartbeatWorkflowTest {
     assertThat(CronSchedule.next("0 2 * * *", "Europe/Paris",
         Instant.parse("2026-03-29T02:00:00Z")))
         .isEqualTo(Instant.parse("2026-03-30T00:00:00Z"));
+    // Sunday 02:00 does not exist in Paris: cron-utils skips to Monday 02:00 CEST
+    assertThat(CronSchedule.next("0 2 * * *", "Europe/Paris",
+        Instant.parse("2026-03-28T01:10:00Z")))
+        .isEqualTo(Instant.parse("2026-03-30T00:00:00Z"));
   }
 
   @Test
