@@ -78,6 +78,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "GET /api/v1/heartbeats", "GET /api/v1/heartbeats/{id}", "GET /api/v1/schedules",
         "GET /api/v1/schedules/{id}", "GET /api/v1/schedules/{id}/oncall",
         "GET /api/v1/schedules/{id}/shifts", "GET /api/v1/schedules/{id}/overrides",
+        "GET /api/v1/schedules/{id}/shift-requests",
         "GET /api/v1/escalation-policies", "GET /api/v1/escalation-policies/{id}",
         "POST /api/v1/escalation-policies/{id}/simulate", "GET /api/v1/pagerduty/oncall",
         "GET /api/v1/slack/conversations", "GET /api/v1/slack/usergroups",
@@ -103,6 +104,8 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "DELETE /api/v1/schedules/{id}", "POST /api/v1/schedules/{id}/overrides",
         "DELETE /api/v1/schedules/{id}/overrides/{overrideId}",
         "DELETE /api/v1/schedules/{id}/calendar-token",
+        "POST /api/v1/schedules/{id}/shift-requests",
+        "POST /api/v1/schedules/{id}/shift-requests/{requestId}/take",
         "POST /api/v1/escalation-policies", "PUT /api/v1/escalation-policies/{id}",
         "DELETE /api/v1/escalation-policies/{id}")) {
       TABLE.put(team, Expect.TEAM);
@@ -236,6 +239,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
     return path.replace("{id}", id).replace("{serviceId}", String.valueOf(w.serviceA()))
         .replace("{userId}", String.valueOf(w.manager()))
         .replace("{overrideId}", String.valueOf(w.overrideA()))
+        .replace("{requestId}", "999999")
         .replace("{key}", "0123456789abcdef0123456789abcdef")
         .replace("{channelId}", "C0000ACCESS").replace("{usergroupId}", "S0000ACCESS");
   }

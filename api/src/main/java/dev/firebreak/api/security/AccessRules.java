@@ -122,6 +122,11 @@ public final class AccessRules {
     rule("POST /api/v1/schedules/{id}/overrides", team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
     rule("DELETE /api/v1/schedules/{id}/overrides/{overrideId}", team(Owned.SCHEDULE, "id"));
     rule("DELETE /api/v1/schedules/{id}/calendar-token", team(Owned.SCHEDULE, "id"));
+    rule("GET /api/v1/schedules/{id}/shift-requests", anyone());
+    rule("POST /api/v1/schedules/{id}/shift-requests",
+        team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
+    rule("POST /api/v1/schedules/{id}/shift-requests/{requestId}/take",
+        team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
     rule("DELETE /api/v1/users/{id}/calendar-token", selfOrAdmin("id"));
     rule("GET /api/v1/escalation-policies", anyone());
     rule("GET /api/v1/escalation-policies/{id}", anyone());
