@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class MaintenanceEndToEndTest extends EndToEndTest {
     JsonNode service = newService("Database");
     long serviceId = service.get("id").asLong();
     String key = service.get("integrationKey").asText();
-    Instant end = Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant end = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
     Http.Response opened = http.post("/api/v1/services/" + serviceId + "/maintenance",
         "{\"end\":\"" + end + "\",\"reason\":\"disk swap\"}");
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
