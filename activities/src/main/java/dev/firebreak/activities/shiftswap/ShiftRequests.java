@@ -1,5 +1,7 @@
 package dev.firebreak.activities.shiftswap;
 
+import dev.firebreak.activities.directory.User;
+import dev.firebreak.activities.directory.UserStore;
 import dev.firebreak.activities.oncall.OnCallLookup;
 import dev.firebreak.activities.oncall.Schedules;
 import dev.firebreak.workflows.oncall.Schedule;
@@ -9,7 +11,9 @@ import dev.firebreak.workflows.validation.NotFound;
 import dev.firebreak.workflows.validation.Problems;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,13 +34,17 @@ public class ShiftRequests {
   private final Schedules schedules;
   private final OnCallLookup onCall;
   private final TransactionTemplate tx;
+  private final UserStore users;
+  private final ShiftNotices notices;
 
   public ShiftRequests(ShiftRequestStore store, Schedules schedules, OnCallLookup onCall,
-      TransactionTemplate tx) {
+      TransactionTemplate tx, UserStore users, ShiftNotices notices) {
     this.store = store;
     this.schedules = schedules;
     this.onCall = onCall;
     this.tx = tx;
+    this.users = users;
+    this.notices = notices;
   }
 
   /** Asks for cover; the requester must be on call in the schedule when the span starts. */
@@ -63,6 +71,14 @@ public class ShiftRequests {
     check.throwIfAny();
     long id = store.create(scheduleId, d.userId(), d.start(), d.end(),
         d.note() == null ? null : d.note().trim());
+    String requester = name(d.userId());
+    Set<Long> people = new LinkedHashSet<>();
+    schedule.layers().forEach(l -> people.addAll(l.users()));
+    people.remove(d.userId());
+    String text = requester + " asks for cover in " + schedule.name() + " from " + d.start()
+        + " to " + d.end() + (d.note() == null ? "" : " (" + d.note().trim() + ")")
+        + ". Take it: POST /api/v1/schedules/" + scheduleId + "/shift-requests/" + id + "/take";
+    users.findAll(List.copyOf(people)).forEach(u -> notices.tell(u.slackUserId(), text));
     return store.find(scheduleId, id, now).orElseThrow();
   }
 
@@ -76,7 +92,7 @@ public class ShiftRequests {
     Problems check = new Problems();
     check.require("userId", takerId);
     check.throwIfAny();
-    return tx.execute(status -> {
+    ShiftRequest taken = tx.execute(status -> {
       ShiftRequest r = store.lock(scheduleId, requestId, now).orElseThrow(
           () -> new NotFound("no shift request " + requestId + " in schedule " + scheduleId));
       if (!"OPEN".equals(r.status())) {
@@ -90,5 +106,15 @@ public class ShiftRequests {
       store.taken(requestId, takerId, override.id(), now);
       return store.find(scheduleId, requestId, now).orElseThrow();
     });
+    String text = name(takerId) + " covers " + name(taken.requesterId()) + " in "
+        + schedules.get(scheduleId).name() + " from " + taken.start() + " to " + taken.end()
+        + ": the schedule is changed";
+    users.findAll(List.of(taken.requesterId(), takerId))
+        .forEach(u -> notices.tell(u.slackUserId(), text));
+    return taken;
+  }
+
+  private String name(long userId) {
+    return users.find(userId).map(User::name).orElse("user " + userId);
   }
 }

@@ -2,6 +2,11 @@ package dev.firebreak.activities.shiftswap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import dev.firebreak.activities.TestDatabase;
 import dev.firebreak.activities.directory.User;
@@ -19,6 +24,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +52,24 @@ class ShiftRequestsTest {
   long cy;
   Schedule primary;
 
+  /** Slack at its HTTP boundary. */
+  static WireMockServer slack;
+
   @BeforeAll
   static void database() {
     dataSource = TestDatabase.migrated();
+    slack = new WireMockServer(options().dynamicPort());
+    slack.start();
+  }
+
+  @AfterAll
+  static void stopSlack() {
+    slack.stop();
+  }
+
+  List<String> dms() {
+    return slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
+        .map(r -> r.getBodyAsString()).toList();
   }
 
   @BeforeEach
@@ -57,12 +79,16 @@ class ShiftRequestsTest {
     UserStore users = new UserStore(jdbc);
     schedules = new ScheduleStore(jdbc);
     onCall = new OnCallLookup(schedules, users);
+    slack.resetAll();
+    slack.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+        .willReturn(okJson("{\"ok\":true}")));
     requests = new ShiftRequests(new ShiftRequestStore(jdbc),
         new Schedules(schedules, users, onCall), onCall,
-        new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-    ann = users.create("Ann", "ann@x.test", null, "UTC").id();
-    bob = users.create("Bob", "bob@x.test", null, "UTC").id();
-    cy = users.create("Cy", "cy@x.test", null, "UTC").id();
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), users,
+        new ShiftNotices(slack.baseUrl() + "/api/", "xoxb-test"));
+    ann = users.create("Ann", "ann@x.test", "U0ANN", "UTC").id();
+    bob = users.create("Bob", "bob@x.test", "U0BOB", "UTC").id();
+    cy = users.create("Cy", "cy@x.test", "U0CY", "UTC").id();
     primary = schedules.create(new Schedule(0, "Primary", "UTC", List.of(new Layer("daily",
         LocalDateTime.parse("2026-11-02T09:00"), Rotation.DAILY, List.of(ann, bob), List.of()))));
   }
@@ -80,6 +106,10 @@ class ShiftRequestsTest {
     ShiftRequest asked = requests.request(primary.id(),
         new ShiftRequestDraft(ann, ANNS_NEXT, end, "dentist"), NOW);
     assertThat(asked.status()).isEqualTo("OPEN");
+    // the schedule's other person is told; Ann, who asks, is not
+    assertThat(dms()).hasSize(1);
+    assertThat(dms().get(0)).contains("U0BOB").contains("Ann asks for cover in Primary")
+        .contains("dentist");
     assertThat(finalShifts(ANNS_NEXT, end)).containsExactly(ANNS_NEXT + " [Ann]");
 
     ShiftRequest taken = requests.take(primary.id(), asked.id(), cy, NOW.plusSeconds(60));
@@ -88,6 +118,11 @@ class ShiftRequestsTest {
     assertThat(taken.overrideId()).isNotNull();
     assertThat(finalShifts(ANNS_NEXT, end)).containsExactly(ANNS_NEXT + " [Cy]");
     assertThat(onCall.userIdsAt(primary, ANNS_NEXT.plusSeconds(3600))).containsExactly(cy);
+    // both people get a confirmation
+    assertThat(dms()).hasSize(3);
+    assertThat(dms().subList(1, 3)).allSatisfy(dm -> assertThat(dm)
+        .contains("Cy covers Ann in Primary"));
+    assertThat(String.join(" ", dms().subList(1, 3))).contains("U0ANN").contains("U0CY");
 
     assertThatThrownBy(() -> requests.take(primary.id(), asked.id(), bob, NOW.plusSeconds(90)))
         .isInstanceOf(Conflict.class).hasMessageContaining("is taken");
