@@ -61,7 +61,8 @@ class EscalationSimulatorTest {
     @Override
     public List<Recipient> resolve(List<Target> targets, Instant at) {
       // a team stands for nobody here: the empty step of the scenarios
-      return targets.stream().filter(t -> t.type() != TargetType.TEAM).map(t -> new Recipient(t.id(), "user " + t.id(), "U" + t.id()))
+      return targets.stream().filter(t -> t.type() != TargetType.TEAM)
+          .map(t -> new Recipient(t.id(), "user " + t.id(), "U" + t.id()))
           .toList();
     }
   }
