@@ -117,6 +117,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       if (maintenanceUntil != null && group != null && group.status() == AlertStatus.RESOLVED) {
         endMaintenance(); // resolved during the window: nothing to open
       }
+      Workflow.setCurrentDetails(AlertGroupDetails.alertGroup(group));
       boolean finished = group == null || group.status() == AlertStatus.RESOLVED;
       if (finished && pending.isEmpty()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
