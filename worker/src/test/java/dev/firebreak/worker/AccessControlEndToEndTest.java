@@ -63,7 +63,8 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "POST /api/v1/heartbeats/{key}/ping", "POST /slack/events", "POST /api/v1/session",
         "GET /api/v1/session", "POST /api/v1/twilio/sms", "POST /api/v1/twilio/voice",
         "POST /api/v1/twilio/status", "GET /api/v1/notify/email/act",
-        "POST /api/v1/notify/email/act")) {
+        "POST /api/v1/notify/email/act", "GET /api/v1/schedules/{id}/calendar.ics",
+        "GET /api/v1/users/{id}/oncall.ics")) {
       TABLE.put(open, Expect.OPEN);
     }
     for (String read : List.of("GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
@@ -74,11 +75,13 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "GET /api/v1/analytics/incidents", "GET /api/v1/meta", "GET /api/v1/users",
         "GET /api/v1/users/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}",
         "GET /api/v1/services", "GET /api/v1/services/{id}",
+        "GET /api/v1/services/{id}/maintenance",
         "GET /api/v1/services/{serviceId}/routing-rules", "GET /api/v1/receive-channels",
         "GET /api/v1/receive-channels/{id}", "POST /api/v1/receive-channels/{id}/preview",
         "GET /api/v1/heartbeats", "GET /api/v1/heartbeats/{id}", "GET /api/v1/schedules",
         "GET /api/v1/schedules/{id}", "GET /api/v1/schedules/{id}/oncall",
         "GET /api/v1/schedules/{id}/shifts", "GET /api/v1/schedules/{id}/overrides",
+        "GET /api/v1/schedules/{id}/shift-requests",
         "GET /api/v1/escalation-policies", "GET /api/v1/escalation-policies/{id}",
         "POST /api/v1/escalation-policies/{id}/simulate", "GET /api/v1/pagerduty/oncall",
         "GET /api/v1/slack/conversations", "GET /api/v1/slack/usergroups",
@@ -96,13 +99,16 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "DELETE /api/v1/teams/{id}/members/{userId}",
         "PUT /api/v1/teams/{id}/members/{userId}/role", "POST /api/v1/services",
         "PUT /api/v1/services/{id}", "DELETE /api/v1/services/{id}",
-        "POST /api/v1/services/{id}/integration-key",
+        "POST /api/v1/services/{id}/integration-key", "POST /api/v1/services/{id}/maintenance",
         "PUT /api/v1/services/{serviceId}/routing-rules", "POST /api/v1/receive-channels",
         "DELETE /api/v1/receive-channels/{id}", "POST /api/v1/receive-channels/{id}/key",
         "POST /api/v1/heartbeats", "POST /api/v1/heartbeats/{id}/mute",
         "DELETE /api/v1/heartbeats/{id}", "POST /api/v1/schedules", "PUT /api/v1/schedules/{id}",
         "DELETE /api/v1/schedules/{id}", "POST /api/v1/schedules/{id}/overrides",
         "DELETE /api/v1/schedules/{id}/overrides/{overrideId}",
+        "DELETE /api/v1/schedules/{id}/calendar-token",
+        "POST /api/v1/schedules/{id}/shift-requests",
+        "POST /api/v1/schedules/{id}/shift-requests/{requestId}/take",
         "POST /api/v1/escalation-policies", "PUT /api/v1/escalation-policies/{id}",
         "DELETE /api/v1/escalation-policies/{id}",
         "GET /api/v1/users/{userId}/contact-methods", "POST /api/v1/users/{userId}/contact-methods",
@@ -124,7 +130,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "DELETE /api/v1/slack/conversations/{channelId}",
         "PUT /api/v1/slack/usergroups/{usergroupId}",
         "DELETE /api/v1/slack/usergroups/{usergroupId}", "POST /api/v1/slack/sync",
-        "DELETE /api/v1/api-tokens/{id}")) {
+        "DELETE /api/v1/api-tokens/{id}", "DELETE /api/v1/users/{id}/calendar-token")) {
       TABLE.put(admin, Expect.ADMIN);
     }
   }
@@ -246,6 +252,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
     return path.replace("{id}", id).replace("{serviceId}", String.valueOf(w.serviceA()))
         .replace("{userId}", String.valueOf(w.manager()))
         .replace("{overrideId}", String.valueOf(w.overrideA()))
+        .replace("{requestId}", "999999")
         .replace("{key}", "0123456789abcdef0123456789abcdef")
         .replace("{channelId}", "C0000ACCESS").replace("{usergroupId}", "S0000ACCESS");
   }

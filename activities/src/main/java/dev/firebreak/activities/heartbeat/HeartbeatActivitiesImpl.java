@@ -44,8 +44,9 @@ public class HeartbeatActivitiesImpl implements HeartbeatActivities {
     Priority priority = service.incidentPriority(Severity.CRITICAL);
     Instant now = Instant.now();
     String summary = "Heartbeat '" + monitor.name() + "' missed: no ping since "
-        + Instant.ofEpochMilli(lastPingMillis) + " (interval " + monitor.intervalSeconds()
-        + " s + grace " + monitor.graceSeconds() + " s)";
+        + Instant.ofEpochMilli(lastPingMillis) + (monitor.onCron()
+            ? " (cron \"" + monitor.cron() + "\" in " + monitor.timeZone() : " (interval "
+            + monitor.intervalSeconds() + " s") + " + grace " + monitor.graceSeconds() + " s)";
     AlertEvent event = new AlertEvent(AlertAction.TRIGGER, 1, summary, "heartbeat:" + monitor.key(),
         Severity.CRITICAL.wire(), priority, now, now,
         "{\"heartbeatMonitorId\":" + monitor.id() + "}");

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class HeartbeatStore {
 
   private static final String COLUMNS = "id, name, service_id, key, interval_seconds,"
-      + " grace_seconds, muted, status, last_ping_at, created_at";
+      + " grace_seconds, muted, status, last_ping_at, created_at, cron, time_zone";
 
   private final JdbcClient jdbc;
 
@@ -24,8 +24,16 @@ public class HeartbeatStore {
   }
 
   public Monitor create(String name, long serviceId, int intervalSeconds, int graceSeconds) {
+    return create(name, serviceId, intervalSeconds, graceSeconds, null, null);
+  }
+
+  /** With {@code cron} and {@code timeZone} set, {@code intervalSeconds} must be null. */
+  public Monitor create(String name, long serviceId, Integer intervalSeconds, int graceSeconds,
+      String cron, String timeZone) {
     long id = jdbc.sql("INSERT INTO heartbeat_monitor (name, service_id, key, interval_seconds,"
-            + " grace_seconds) VALUES (:name, :service, :key, :interval, :grace) RETURNING id")
+            + " grace_seconds, cron, time_zone)"
+            + " VALUES (:name, :service, :key, :interval, :grace, :cron, :zone) RETURNING id")
+        .param("cron", cron).param("zone", timeZone)
         .param("name", name).param("service", serviceId)
         .param("key", ServiceStore.newIntegrationKey())
         .param("interval", intervalSeconds).param("grace", graceSeconds)
@@ -71,8 +79,9 @@ public class HeartbeatStore {
   private static Monitor monitor(ResultSet rs, int n) throws SQLException {
     Timestamp ping = rs.getTimestamp("last_ping_at");
     return new Monitor(rs.getLong("id"), rs.getString("name"), rs.getLong("service_id"),
-        rs.getString("key"), rs.getInt("interval_seconds"), rs.getInt("grace_seconds"),
-        rs.getBoolean("muted"), rs.getString("status"), ping == null ? null : ping.toInstant(),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getString("key"), rs.getObject("interval_seconds", Integer.class),
+        rs.getInt("grace_seconds"), rs.getBoolean("muted"), rs.getString("status"),
+        ping == null ? null : ping.toInstant(), rs.getTimestamp("created_at").toInstant(),
+        rs.getString("cron"), rs.getString("time_zone"));
   }
 }

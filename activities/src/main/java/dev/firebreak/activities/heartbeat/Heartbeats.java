@@ -3,6 +3,7 @@ package dev.firebreak.activities.heartbeat;
 import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.temporal.WorkflowSummaries;
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.heartbeat.CronSchedule;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitor;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitorWorkflow;
 import dev.firebreak.workflows.heartbeat.HeartbeatRun;
@@ -27,9 +28,18 @@ public class Heartbeats {
 
   public static final int INTERVAL_MAX = 31 * 24 * 3600;
 
-  /** A monitor as asked for; {@code graceSeconds} defaults to 0. */
-  public record HeartbeatDraft(
-      String name, Long serviceId, Integer intervalSeconds, Integer graceSeconds) {}
+  /**
+   * A monitor as asked for: {@code intervalSeconds}, or {@code cron} with {@code timeZone};
+   * {@code graceSeconds} defaults to 0.
+   */
+  public record HeartbeatDraft(String name, Long serviceId, Integer intervalSeconds,
+      Integer graceSeconds, String cron, String timeZone) {
+
+    public HeartbeatDraft(
+        String name, Long serviceId, Integer intervalSeconds, Integer graceSeconds) {
+      this(name, serviceId, intervalSeconds, graceSeconds, null, null);
+    }
+  }
 
   private final HeartbeatStore store;
   private final ServiceStore services;
@@ -49,17 +59,26 @@ public class Heartbeats {
     check.require("name", body.name());
     check.maxLength("name", body.name(), 255);
     check.require("serviceId", body.serviceId());
-    check.require("intervalSeconds", body.intervalSeconds());
-    check.range("intervalSeconds", body.intervalSeconds(), 1, INTERVAL_MAX);
+    String cron = null;
+    if (body.cron() == null) {
+      check.require("intervalSeconds", body.intervalSeconds());
+      check.range("intervalSeconds", body.intervalSeconds(), 1, INTERVAL_MAX);
+    } else if (body.intervalSeconds() != null) {
+      check.add("cron", "give intervalSeconds or cron, not both");
+    } else {
+      cron = CronSchedule.validate(check, body.cron(), body.timeZone());
+    }
     check.range("graceSeconds", body.graceSeconds(), 0, INTERVAL_MAX);
     if (body.serviceId() != null && services.find(body.serviceId()).isEmpty()) {
       check.add("serviceId", "no service " + body.serviceId());
     }
     check.throwIfAny();
     int grace = body.graceSeconds() == null ? 0 : body.graceSeconds();
+    String validCron = cron;
     // the row commits only once Temporal has accepted the monitor's workflow
     return transactions.execute(tx -> {
-      Monitor m = store.create(body.name().trim(), body.serviceId(), body.intervalSeconds(), grace);
+      Monitor m = store.create(body.name().trim(), body.serviceId(), body.intervalSeconds(), grace,
+          validCron, validCron == null ? null : body.timeZone().trim());
       HeartbeatMonitorWorkflow workflow = client.newWorkflowStub(HeartbeatMonitorWorkflow.class,
           WorkflowOptions.newBuilder()
               .setWorkflowId(HeartbeatMonitorWorkflow.workflowId(m.key()))
@@ -118,7 +137,8 @@ public class Heartbeats {
   }
 
   static HeartbeatMonitor monitorOf(Monitor m) {
-    return new HeartbeatMonitor(m.id(), m.key(), m.name(), m.serviceId(), m.intervalSeconds(),
-        m.graceSeconds());
+    return new HeartbeatMonitor(m.id(), m.key(), m.name(), m.serviceId(),
+        m.intervalSeconds() == null ? 0 : m.intervalSeconds(), m.graceSeconds(), m.cron(),
+        m.timeZone());
   }
 }

@@ -17,6 +17,7 @@ import dev.firebreak.workflows.escalation.EscalationWorkflowImpl;
 import dev.firebreak.workflows.escalation.Notification;
 import dev.firebreak.workflows.escalation.NotificationActivities;
 import dev.firebreak.workflows.escalation.NotificationResult;
+import dev.firebreak.workflows.escalation.RoundRobinActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -44,21 +45,45 @@ public class EscalationSimulator {
   public record SimulatedNotification(long atMinute, int step, int loop, long userId,
       String userName, String via) {}
 
+  /**
+   * {@code timeline}: what the escalation would write on the incident, skipped steps (empty, out
+   * of their time window) and round-robin turns included.
+   */
   public record Simulation(long policyId, Instant at, Integer ackAfterMinutes,
-      List<SimulatedNotification> notifications) {}
+      List<SimulatedNotification> notifications, List<String> timeline) {}
 
   private final EscalationActivities lookups;
   private final NotificationPlans plans;
+  private final RoundRobinStore turns;
 
-  public EscalationSimulator(EscalationActivities lookups) {
-    this(lookups, null);
+  public EscalationSimulator(EscalationActivities lookups, RoundRobinStore turns) {
+    this(lookups, null, turns);
   }
 
   /** With {@code plans}, a page of a user with rules shows each rule ("minute 1: sms"). */
   @Autowired
-  public EscalationSimulator(EscalationActivities lookups, NotificationPlans plans) {
+  public EscalationSimulator(EscalationActivities lookups, NotificationPlans plans,
+      RoundRobinStore turns) {
     this.lookups = lookups;
     this.plans = plans;
+    this.turns = turns;
+  }
+
+  /**
+   * Round-robin turns as the next real incident would take them, read from the store but never
+   * taken: a simulation does not move anyone's turn.
+   */
+  static final class PeekingTurns implements RoundRobinActivities {
+    private final RoundRobinStore store;
+
+    PeekingTurns(RoundRobinStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public long roundRobinTurn(long policyId, int step, long incidentId) {
+      return store.next(policyId, step);
+    }
   }
 
   /** Records pages instead of sending them. */
@@ -121,7 +146,7 @@ public class EscalationSimulator {
     try {
       Worker worker = env.newWorker(TaskQueues.ONCALL);
       worker.registerWorkflowImplementationTypes(EscalationWorkflowImpl.class);
-      worker.registerActivitiesImplementations(lookups, pager);
+      worker.registerActivitiesImplementations(lookups, pager, new PeekingTurns(turns));
       Worker integrations = env.newWorker(TaskQueues.INTEGRATIONS);
       integrations.registerWorkflowImplementationTypes(SimulatedPagerDutyTrigger.class);
       integrations.registerActivitiesImplementations(pagerDuty);
@@ -162,7 +187,7 @@ public class EscalationSimulator {
           .thenComparingInt(SimulatedNotification::loop)
           .thenComparingInt(SimulatedNotification::step)
           .thenComparingLong(SimulatedNotification::userId));
-      return new Simulation(policy.id(), at, ackAfterMinutes, out);
+      return new Simulation(policy.id(), at, ackAfterMinutes, out, workflow.timeline());
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("the simulation did not finish", e);
     } finally {

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import dev.firebreak.activities.maintenance.MaintenanceWindows;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,13 +29,21 @@ public class AlertController {
       long id, long serviceId, String dedupKey, String summary, String source, String severity,
       AlertStatus status, long count, Instant firstAt, Instant lastAt, Instant acknowledgedAt,
       Instant resolvedAt, Priority priority, Long incidentId, String workflowId,
-      List<EventResponse> events, List<QuarantineEntry> quarantined) {
+      List<EventResponse> events, List<QuarantineEntry> quarantined,
+      Instant inMaintenanceUntil) {
 
     static AlertResponse of(AlertGroup g, List<EventResponse> events,
         List<QuarantineEntry> quarantined) {
+      return of(g, events, quarantined, null);
+    }
+
+    /** {@code inMaintenanceUntil}: the group waits out a maintenance window (one alert only). */
+    static AlertResponse of(AlertGroup g, List<EventResponse> events,
+        List<QuarantineEntry> quarantined, Instant inMaintenanceUntil) {
       return new AlertResponse(g.id(), g.serviceId(), g.dedupKey(), g.summary(), g.source(),
           g.severity(), g.status(), g.count(), g.firstAt(), g.lastAt(), g.acknowledgedAt(),
-          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events, quarantined);
+          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events, quarantined,
+          inMaintenanceUntil);
     }
   }
 
@@ -63,8 +72,11 @@ public class AlertController {
 
   private final Alerts alerts;
 
-  public AlertController(Alerts alerts) {
+  private final MaintenanceWindows maintenance;
+
+  public AlertController(Alerts alerts, MaintenanceWindows maintenance) {
     this.alerts = alerts;
+    this.maintenance = maintenance;
   }
 
   @GetMapping("/alerts")
@@ -85,7 +97,8 @@ public class AlertController {
   public AlertResponse get(@PathVariable long id) {
     Alerts.AlertWithEvents found = alerts.get(id);
     return AlertResponse.of(found.group(),
-        found.events().stream().map(EventResponse::of).toList(), found.quarantined());
+        found.events().stream().map(EventResponse::of).toList(), found.quarantined(),
+        maintenance.groupHeldUntil(id).orElse(null));
   }
 
   @GetMapping("/alerts/quarantined")

@@ -3,6 +3,10 @@ package dev.firebreak.api.directory;
 import dev.firebreak.activities.directory.User;
 import dev.firebreak.activities.directory.Users;
 import dev.firebreak.activities.directory.Users.UserDraft;
+import dev.firebreak.activities.calendar.CalendarFeeds;
+import dev.firebreak.activities.calendar.FeedKind;
+import dev.firebreak.api.calendar.CalendarController;
+import dev.firebreak.api.security.Callers;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -22,10 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users", description = "People who respond and can be paged")
 public class UserController {
 
-  private final Users users;
+  /** A user, with their calendar feed's URL when the caller is that user or an admin. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record UserView(long id, String name, String email, String slackUserId,
+      String timeZone, String calendarUrl) {}
 
-  public UserController(Users users) {
+  private final Users users;
+  private final CalendarFeeds calendars;
+  private final Callers callers;
+
+  public UserController(Users users, CalendarFeeds calendars, Callers callers) {
     this.users = users;
+    this.calendars = calendars;
+    this.callers = callers;
   }
 
   @PostMapping
@@ -40,8 +54,12 @@ public class UserController {
   }
 
   @GetMapping("/{id}")
-  public User get(@PathVariable long id) {
-    return users.get(id);
+  public UserView get(@PathVariable long id) {
+    User u = users.get(id);
+    boolean mayRead = callers.current()
+        .map(c -> c.admin() || Long.valueOf(id).equals(c.userId())).orElse(false);
+    return new UserView(u.id(), u.name(), u.email(), u.slackUserId(), u.timeZone(),
+        mayRead ? CalendarController.url(calendars, FeedKind.USER, id) : null);
   }
 
   @PutMapping("/{id}")

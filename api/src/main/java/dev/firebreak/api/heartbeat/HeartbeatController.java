@@ -31,15 +31,19 @@ public class HeartbeatController {
 
   public record MuteRequest(Boolean muted) {}
 
+  /** {@code intervalSeconds} or {@code cron} with {@code timeZone}. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record HeartbeatResponse(
-      long id, String name, long serviceId, String key, int intervalSeconds, int graceSeconds,
-      boolean muted, String status, Instant lastPingAt, String pingUrl) {
+      long id, String name, long serviceId, String key, Integer intervalSeconds,
+      int graceSeconds, boolean muted, String status, Instant lastPingAt, String pingUrl,
+      String cron, String timeZone) {
 
     static HeartbeatResponse of(Monitor m) {
       String url = ServletUriComponentsBuilder.fromCurrentContextPath()
           .path("/api/v1/heartbeats/{key}/ping").buildAndExpand(m.key()).toUriString();
       return new HeartbeatResponse(m.id(), m.name(), m.serviceId(), m.key(), m.intervalSeconds(),
-          m.graceSeconds(), m.muted(), m.status(), m.lastPingAt(), url);
+          m.graceSeconds(), m.muted(), m.status(), m.lastPingAt(), url, m.cron(), m.timeZone());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.firebreak.activities.oncall.EscalationSimulator;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationPolicyDraft;
+import dev.firebreak.workflows.escalation.StepWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -30,7 +31,19 @@ public class EscalationPolicyController {
       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record TargetView(String type, Long id, String pagerdutyServiceId) {}
 
-  public record StepView(int delayMinutes, List<TargetView> targets) {}
+  /** {@code mode} "all" or "round_robin"; {@code when} absent for a step that always runs. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record StepView(int delayMinutes, List<TargetView> targets, String mode,
+      WindowView when) {}
+
+  public record WindowView(List<String> days, String from, String to, String timeZone) {
+    static WindowView of(StepWindow w) {
+      return w == null ? null : new WindowView(w.days().stream()
+          .map(d -> d.name().substring(0, 3).toLowerCase(Locale.ROOT)).toList(),
+          w.from(), w.to(), w.timeZone());
+    }
+  }
 
   public record PolicyView(long id, String name, int repeat, List<StepView> steps) {
     static PolicyView of(EscalationPolicy p) {
@@ -39,7 +52,7 @@ public class EscalationPolicyController {
               .map(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY
                   ? new TargetView("pagerduty", null, t.pagerdutyServiceId())
                   : new TargetView(t.type().name().toLowerCase(Locale.ROOT), t.id(), null))
-              .toList()))
+              .toList(), s.roundRobin() ? "round_robin" : "all", WindowView.of(s.when())))
           .toList());
     }
   }

@@ -1,6 +1,9 @@
 package dev.firebreak.api.oncall;
 
+import dev.firebreak.activities.calendar.CalendarFeeds;
+import dev.firebreak.activities.calendar.FeedKind;
 import dev.firebreak.activities.oncall.Schedules;
+import dev.firebreak.api.calendar.CalendarController;
 import dev.firebreak.api.oncall.ScheduleViews.OnCallView;
 import dev.firebreak.api.oncall.ScheduleViews.ScheduleView;
 import dev.firebreak.api.oncall.ScheduleViews.ShiftsView;
@@ -37,9 +40,11 @@ public class ScheduleController {
   public record OverrideRequest(Long userId, Instant start, Instant end) {}
 
   private final Schedules schedules;
+  private final CalendarFeeds calendars;
 
-  public ScheduleController(Schedules schedules) {
+  public ScheduleController(Schedules schedules, CalendarFeeds calendars) {
     this.schedules = schedules;
+    this.calendars = calendars;
   }
 
   @PostMapping
@@ -56,7 +61,8 @@ public class ScheduleController {
 
   @GetMapping("/{id}")
   public ScheduleView get(@PathVariable long id) {
-    return ScheduleViews.view(schedules.get(id));
+    return ScheduleViews.view(schedules.get(id))
+        .withCalendarUrl(CalendarController.url(calendars, FeedKind.SCHEDULE, id));
   }
 
   @PutMapping("/{id}")

@@ -21,7 +21,16 @@ public final class ScheduleViews {
   public record LayerView(String name, LocalDateTime start, Object rotation, List<Long> users,
       List<RestrictionView> restrictions) {}
 
-  public record ScheduleView(long id, String name, String timeZone, List<LayerView> layers) {}
+  /** {@code calendarUrl}: the schedule's calendar feed, with its secret token (GET by id only). */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record ScheduleView(long id, String name, String timeZone, List<LayerView> layers,
+      String calendarUrl) {
+
+    ScheduleView withCalendarUrl(String url) {
+      return new ScheduleView(id, name, timeZone, layers, url);
+    }
+  }
 
   public record UserView(long id, String name, String email, String slackUserId) {
     static UserView of(User u) {
@@ -41,7 +50,7 @@ public final class ScheduleViews {
             l.restrictions().stream().map(r -> new RestrictionView(
                 r.days().stream().map(d -> d.name().substring(0, 3)).toList(),
                 r.from().toString(), r.to().toString())).toList()))
-        .toList());
+        .toList(), null);
   }
 
   static OnCallView view(OnCallNow now) {

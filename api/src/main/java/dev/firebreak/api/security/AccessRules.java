@@ -42,6 +42,9 @@ public final class AccessRules {
     rule("POST /api/v1/twilio/status", openRoute());
     rule("GET /api/v1/notify/email/act", openRoute()); // a signed, expiring link
     rule("POST /api/v1/notify/email/act", openRoute());
+    // calendar feeds: a calendar client sends no login; the feed checks its own secret token
+    rule("GET /api/v1/schedules/{id}/calendar.ics", openRoute());
+    rule("GET /api/v1/users/{id}/oncall.ics", openRoute());
 
     // logging in and out, tokens, audit
     rule("POST /api/v1/session", openRoute());
@@ -112,6 +115,8 @@ public final class AccessRules {
         team(Owned.SERVICE, "id").and(bodyTeam("teamId", Owned.SERVICE)));
     rule("DELETE /api/v1/services/{id}", team(Owned.SERVICE, "id"));
     rule("POST /api/v1/services/{id}/integration-key", team(Owned.SERVICE, "id"));
+    rule("GET /api/v1/services/{id}/maintenance", anyone());
+    rule("POST /api/v1/services/{id}/maintenance", team(Owned.SERVICE, "id"));
     rule("GET /api/v1/services/{serviceId}/routing-rules", anyone());
     rule("PUT /api/v1/services/{serviceId}/routing-rules", team(Owned.ROUTING_RULES, "serviceId"));
     rule("GET /api/v1/receive-channels", anyone());
@@ -137,6 +142,13 @@ public final class AccessRules {
     rule("DELETE /api/v1/schedules/{id}", team(Owned.SCHEDULE, "id"));
     rule("POST /api/v1/schedules/{id}/overrides", team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
     rule("DELETE /api/v1/schedules/{id}/overrides/{overrideId}", team(Owned.SCHEDULE, "id"));
+    rule("DELETE /api/v1/schedules/{id}/calendar-token", team(Owned.SCHEDULE, "id"));
+    rule("GET /api/v1/schedules/{id}/shift-requests", anyone());
+    rule("POST /api/v1/schedules/{id}/shift-requests",
+        team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
+    rule("POST /api/v1/schedules/{id}/shift-requests/{requestId}/take",
+        team(Owned.SCHEDULE, "id").orSelfInBody("userId"));
+    rule("DELETE /api/v1/users/{id}/calendar-token", selfOrAdmin("id"));
     rule("GET /api/v1/escalation-policies", anyone());
     rule("GET /api/v1/escalation-policies/{id}", anyone());
     rule("POST /api/v1/escalation-policies", bodyTeam("teamId", Owned.ESCALATION_POLICY));

@@ -48,7 +48,7 @@ public class SecurityConfig {
   static final String[] OPEN = {
     "/v2/enqueue", "/api/v1/integrations/alertmanager/*", "/api/v1/webhooks/*",
     "/api/v1/heartbeats/*/ping", "/slack/**", "/api/v1/twilio/**", "/api/v1/notify/email/act",
-    "/actuator/health",
+    "/api/v1/schedules/*/calendar.ics", "/api/v1/users/*/oncall.ics", "/actuator/health",
     "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
     "/swagger-ui.html"
   };

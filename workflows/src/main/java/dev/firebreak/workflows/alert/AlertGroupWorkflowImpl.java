@@ -62,6 +62,18 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
    */
   static final String QUARANTINE = "alert-quarantine";
 
+  /**
+   * Version 1: a group that opens while its service is in a maintenance window opens no incident;
+   * it is marked in maintenance, and if still firing when the window ends (a timer) it opens its
+   * incident then.
+   */
+  static final String MAINTENANCE = "alert-maintenance";
+
+  private final MaintenanceActivities maintenance =
+      Workflow.newActivityStub(
+          MaintenanceActivities.class, Retries.untilDone(Duration.ofSeconds(30)));
+
+  private Long maintenanceUntil;
   private final long serviceId;
   private final String dedupKey;
   private final boolean searchAttributes;
@@ -83,14 +95,27 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
     this.nextEventSeq = run.nextEventSeq();
     run.pending().forEach(this::enqueue);
     recentBatchIds.addAll(run.recentBatchIds());
+    this.maintenanceUntil = run.maintenanceUntilMillis();
   }
 
   @Override
   public AlertGroup run(AlertGroupRun run) {
     while (true) {
-      Workflow.await(() -> !pending.isEmpty() || continueSuggested());
+      if (maintenanceUntil == null) {
+        Workflow.await(() -> !pending.isEmpty() || continueSuggested());
+      } else {
+        long remaining = maintenanceUntil - Workflow.currentTimeMillis();
+        boolean woken = remaining > 0 && Workflow.await(Duration.ofMillis(remaining),
+            () -> !pending.isEmpty() || continueSuggested());
+        if (!woken) {
+          endMaintenance();
+        }
+      }
       if (!pending.isEmpty()) {
         apply();
+      }
+      if (maintenanceUntil != null && group != null && group.status() == AlertStatus.RESOLVED) {
+        endMaintenance(); // resolved during the window: nothing to open
       }
       Workflow.setCurrentDetails(AlertGroupDetails.alertGroup(group));
       boolean finished = group == null || group.status() == AlertStatus.RESOLVED;
@@ -146,7 +171,8 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
 
   private AlertGroupRun nextRun(AlertGroup carried) {
     return new AlertGroupRun(serviceId, dedupKey, searchAttributes, carried, generation,
-        carried == null ? 1 : nextEventSeq, List.copyOf(pending), List.copyOf(recentBatchIds));
+        carried == null ? 1 : nextEventSeq, List.copyOf(pending), List.copyOf(recentBatchIds),
+        carried == null ? null : maintenanceUntil);
   }
 
   /** What one application of events changed, for the incident and the search attributes. */
@@ -197,7 +223,8 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
         return;
       }
     }
-    if (change.opened && group.priority() != null && group.incidentId() == null) {
+    if (change.opened && group.priority() != null && group.incidentId() == null
+        && !heldForMaintenance()) {
       openIncident();
     }
     boolean resolved = group.status() == AlertStatus.RESOLVED && before != AlertStatus.RESOLVED;
@@ -266,6 +293,29 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       generation = wasGeneration;
       nextEventSeq = wasSeq;
       return Optional.of(new Refused(e, refused));
+    }
+  }
+
+  /** Whether the service is in a maintenance window now: then the incident waits for its end. */
+  private boolean heldForMaintenance() {
+    if (Workflow.getVersion(MAINTENANCE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return false;
+    }
+    maintenanceUntil = maintenance.holdForMaintenance(serviceId, group.id(),
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    return maintenanceUntil != null;
+  }
+
+  /** The window is over: a group still firing opens its incident now. */
+  private void endMaintenance() {
+    maintenanceUntil = null;
+    if (group == null) {
+      return;
+    }
+    maintenance.releaseMaintenance(group.id());
+    if (group.status() != AlertStatus.RESOLVED && group.priority() != null
+        && group.incidentId() == null) {
+      openIncident();
     }
   }
 

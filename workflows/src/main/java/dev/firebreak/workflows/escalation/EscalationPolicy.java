@@ -13,9 +13,21 @@ public record EscalationPolicy(long id, String name, int repeat, List<Step> step
     steps = List.copyOf(steps);
   }
 
-  public record Step(int delayMinutes, List<Target> targets) {
+  /**
+   * {@code mode} null means {@link StepMode#ALL}; {@code when} null means always. Both are absent
+   * from policies written before they existed, which therefore behave as before.
+   */
+  public record Step(int delayMinutes, List<Target> targets, StepMode mode, StepWindow when) {
     public Step {
       targets = List.copyOf(targets);
+    }
+
+    public Step(int delayMinutes, List<Target> targets) {
+      this(delayMinutes, targets, null, null);
+    }
+
+    public boolean roundRobin() {
+      return mode == StepMode.ROUND_ROBIN;
     }
   }
 

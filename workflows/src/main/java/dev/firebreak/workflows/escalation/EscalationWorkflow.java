@@ -34,4 +34,12 @@ public interface EscalationWorkflow {
 
   @QueryMethod
   EscalationState state();
+
+  /**
+   * What the escalation wrote, or would have written, on the incident's timeline, the latest
+   * {@value EscalationWorkflowImpl#TIMELINE_KEPT} lines: how the simulator shows skipped steps and
+   * round-robin turns.
+   */
+  @QueryMethod
+  java.util.List<String> timeline();
 }

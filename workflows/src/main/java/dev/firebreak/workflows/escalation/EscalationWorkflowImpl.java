@@ -27,6 +27,10 @@ import org.slf4j.Logger;
  * An acknowledgement or a resolution stops paging at once; {@link #escalateNow()} cuts the current
  * wait short. With an ack timeout, an acknowledged incident still unresolved that long after is
  * escalated again from the first step. Pages that fail are noted and escalation goes on.
+ *
+ * <p>Step selection ({@link #RICHER_STEPS}): a step outside its time window, or whose targets
+ * resolve to nobody, is skipped at once without its wait (GoAlert #4548); a round-robin step pages
+ * one person per incident, the turn taken from a counter in PostgreSQL.
  */
 public class EscalationWorkflowImpl implements EscalationWorkflow {
 
@@ -47,6 +51,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   /** Version 1 survives a configuration lookup that failed for good: noted, and paging goes on. */
   static final String CATCH = "escalation-catch";
 
+  /**
+   * Version 1 of step selection: a round-robin step pages one person per incident, in turn; a step
+   * outside its time window, or whose targets resolve to nobody, is skipped at once (no wait).
+   * Asked only when a step uses a new option or is empty, so runs that meet neither carry no
+   * marker and replay as before.
+   */
+  static final String RICHER_STEPS = "escalation-richer-steps";
+
   private static final Logger log = Workflow.getLogger(EscalationWorkflowImpl.class);
 
   private final EscalationActivities config =
@@ -56,6 +68,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private final PagerDutyPageClaims pagerDuty =
       Workflow.newActivityStub(PagerDutyPageClaims.class, Retries.pagerDutyClaim());
 
+  /** Round-robin turns, in PostgreSQL. */
+  private final RoundRobinActivities turns =
+      Workflow.newActivityStub(RoundRobinActivities.class, Retries.escalationLookups());
+
+  static final int TIMELINE_KEPT = 200;
+
+  private final List<String> timeline = new ArrayList<>();
+  private Boolean richerSteps;
   private EscalationRun in;
   private EscalationPhase phase = STARTING;
   private int trigger;
@@ -142,7 +162,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         EscalationPolicy.Step current = policy.steps().get(s);
         // an escalate-now that arrives while this step pages skips this step's wait
         int requests = escalateNowRequests;
-        pageStep(current);
+        if (!pageStep(current)) {
+          continue;
+        }
         Workflow.setCurrentDetails(EscalationDetails.escalationPaging(in.incidentId(), policy, l, s,
             paged, Instant.ofEpochMilli(Workflow.currentTimeMillis())
                 .plus(Duration.ofMinutes(current.delayMinutes()))));
@@ -152,11 +174,25 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     }
   }
 
-  private void pageStep(EscalationPolicy.Step current) {
+  /** Whether step selection is at version 1 ({@link #RICHER_STEPS}); asked once, when needed. */
+  private boolean richerSteps() {
+    if (richerSteps == null) {
+      richerSteps = Workflow.getVersion(RICHER_STEPS, Workflow.DEFAULT_VERSION, 1) == 1;
+    }
+    return richerSteps;
+  }
+
+  /** Pages a step; false when the step was skipped at once and its delay is not to be waited. */
+  private boolean pageStep(EscalationPolicy.Step current) {
     paged.clear();
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     EscalationStep position = new EscalationStep(trigger, loop, step);
     String where = position.describe();
+    if (current.when() != null && richerSteps() && !current.when().contains(at)) {
+      note(List.of("Skipped " + where + ": outside its time window ("
+          + current.when().describe() + ")"));
+      return false;
+    }
     List<EscalationPolicy.Target> people = current.targets();
     List<String> messages = new ArrayList<>();
     if (people.stream().anyMatch(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY)) {
@@ -169,7 +205,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
       if (people.isEmpty()) {
         note(messages);
-        return;
+        return true;
       }
     }
     List<Recipient> recipients;
@@ -179,12 +215,23 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       messages.add("Could not find whom to page at " + where + ": "
           + Catching.orRethrow(CATCH, failed) + "; escalation goes on");
       note(messages);
-      return;
+      return true;
     }
     if (recipients.isEmpty()) {
+      if (messages.isEmpty() && richerSteps()) {
+        note(List.of("Skipped " + where + " at once: its targets resolve to nobody now"));
+        return false;
+      }
       messages.add("Nobody to page at " + where + " (no one on call); escalation goes on");
       note(messages);
-      return;
+      return true;
+    }
+    if (current.roundRobin() && richerSteps()) {
+      long turn = turns.roundRobinTurn(in.policyId(), step, in.incidentId());
+      Recipient chosen = recipients.get((int) (turn % recipients.size()));
+      messages.add("Round robin at " + where + ": turn " + (turn + 1) + " goes to "
+          + chosen.name() + " (of " + recipients.size() + ")");
+      recipients = List.of(chosen);
     }
     String runKey = Workflow.getInfo().getWorkflowId() + "#" + trigger;
     List<Promise<NotificationResult>> results = new ArrayList<>();
@@ -218,6 +265,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
     }
     note(messages);
+    return true;
   }
 
   /**
@@ -286,6 +334,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   }
 
   private void note(List<String> messages) {
+    timeline.addAll(messages);
+    if (timeline.size() > TIMELINE_KEPT) {
+      timeline.subList(0, timeline.size() - TIMELINE_KEPT).clear();
+    }
     if (!in.noteOnIncident()) {
       return;
     }
@@ -320,6 +372,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   @Override
   public EscalationState state() {
     return new EscalationState(phase, trigger, loop, step, notified, acknowledgedBy);
+  }
+
+  @Override
+  public List<String> timeline() {
+    return List.copyOf(timeline);
   }
 
   private static String rootMessage(Throwable e) {

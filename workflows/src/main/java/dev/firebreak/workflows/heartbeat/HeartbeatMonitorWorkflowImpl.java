@@ -16,6 +16,9 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
   /** Version 1 survives a miss or recovery activity that failed for good. */
   static final String CATCH = "heartbeat-catch";
 
+  /** Version 1: a monitor with a cron is due at each run of its cron (plus grace). */
+  static final String CRON = "heartbeat-cron";
+
   private static final Logger log = Workflow.getLogger(HeartbeatMonitorWorkflowImpl.class);
 
   private final HeartbeatActivities activities =
@@ -60,7 +63,7 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
       if (down || muted) {
         Workflow.await(() -> unseenPings > 0 || changed || stopped);
       } else {
-        long remaining = lastPingMillis + monitor.deadlineMillis() - Workflow.currentTimeMillis();
+        long remaining = deadline() - Workflow.currentTimeMillis();
         boolean woken = remaining > 0
             && Workflow.await(Duration.ofMillis(remaining),
                 () -> unseenPings > 0 || changed || stopped);
@@ -81,6 +84,18 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
         }
       }
     }
+  }
+
+  /**
+   * When the monitor is missed. A cron monitor's deadline is version 1 of {@link #CRON}, asked
+   * only by cron monitors: interval monitors' histories are unchanged.
+   */
+  private long deadline() {
+    if (monitor.onCron()
+        && Workflow.getVersion(CRON, Workflow.DEFAULT_VERSION, 1) == 1) {
+      return monitor.deadlineAfter(lastPingMillis);
+    }
+    return lastPingMillis + monitor.deadlineMillis();
   }
 
   /**

@@ -40,4 +40,16 @@ class AlertGroupHistoryRecorder extends AlertGroupWorkflowTest {
     Files.writeString(Path.of("src/test/resources/histories/alert-group-v3-quarantine.json"),
         client.fetchHistory(AlertGroupWorkflow.workflowId(9, "poison")).toJson(true));
   }
+
+  /** alert-maintenance v1: held through a window, the incident opened by the timer at its end. */
+  @Test
+  void recordMaintenance() throws Exception {
+    maintenanceOn(9, 30);
+    send(9, "maint", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    env.sleep(java.time.Duration.ofMinutes(31));
+    send(9, "maint", batch(event(AlertAction.RESOLVE, 1, null)));
+    result(9, "maint");
+    Files.writeString(Path.of("src/test/resources/histories/alert-group-v4-maintenance.json"),
+        client.fetchHistory(AlertGroupWorkflow.workflowId(9, "maint")).toJson(true));
+  }
 }

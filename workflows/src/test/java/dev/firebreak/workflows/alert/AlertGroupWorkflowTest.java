@@ -87,7 +87,31 @@ class AlertGroupWorkflowTest {
     }
   }
 
+  /** Maintenance windows by service, as the store keeps them; groups marked while held. */
+  static class Maintenance implements MaintenanceActivities {
+    final Map<Long, Instant[]> windows = new ConcurrentHashMap<>();
+    final Map<Long, Long> marked = new ConcurrentHashMap<>();
+    final List<Long> released = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Long holdForMaintenance(long serviceId, long groupId, Instant at) {
+      Instant[] w = windows.get(serviceId);
+      if (w == null || at.isBefore(w[0]) || !at.isBefore(w[1])) {
+        return null;
+      }
+      marked.put(groupId, w[1].toEpochMilli());
+      return w[1].toEpochMilli();
+    }
+
+    @Override
+    public void releaseMaintenance(long groupId) {
+      marked.remove(groupId);
+      released.add(groupId);
+    }
+  }
+
   TestWorkflowEnvironment env;
+  Maintenance maintenance = new Maintenance();
   RecordingActivities activities;
   WorkflowClient client;
   final Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
@@ -101,7 +125,7 @@ class AlertGroupWorkflowTest {
     Worker worker = env.newWorker(TaskQueues.ALERTS);
     worker.registerWorkflowImplementationTypes(AlertGroupWorkflowImpl.class);
     activities = new RecordingActivities();
-    worker.registerActivitiesImplementations(activities);
+    worker.registerActivitiesImplementations(activities, maintenance);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -142,6 +166,47 @@ class AlertGroupWorkflowTest {
   AlertGroup query(long serviceId, String dedupKey) {
     return client.newWorkflowStub(AlertGroupWorkflow.class,
         AlertGroupWorkflow.workflowId(serviceId, dedupKey)).group();
+  }
+
+  /** A window from a minute ago to {@code minutes} from now on the test server's clock. */
+  void maintenanceOn(long serviceId, int minutes) {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    maintenance.windows.put(serviceId, new Instant[] {now.minusSeconds(60),
+        now.plus(Duration.ofMinutes(minutes))});
+  }
+
+  @Test
+  void anAlertDuringMaintenanceOpensNoIncidentUntilTheWindowEndsWhileStillFiring() {
+    maintenanceOn(3, 30);
+    send(3, "disk", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    env.sleep(Duration.ofMinutes(1));
+    send(3, "disk", batch(event(AlertAction.TRIGGER, 4, Priority.P1)));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(query(3, "disk").count()).isEqualTo(5);
+    assertThat(activities.incidentsOpened).isEmpty();
+    assertThat(maintenance.marked).containsKey(1L);
+    env.sleep(Duration.ofMinutes(29));
+    assertThat(activities.incidentsOpened).containsExactly(1L);
+    assertThat(query(3, "disk").incidentId()).isEqualTo(1001L);
+    assertThat(maintenance.marked).isEmpty();
+    assertThat(maintenance.released).containsExactly(1L);
+  }
+
+  @Test
+  void anAlertResolvedDuringMaintenanceNeverOpensAnIncident() {
+    maintenanceOn(3, 30);
+    send(3, "flap", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    env.sleep(Duration.ofMinutes(5));
+    send(3, "flap", batch(event(AlertAction.RESOLVE, 1, null)));
+    AlertGroup done = result(3, "flap");
+    assertThat(done.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(done.incidentId()).isNull();
+    assertThat(activities.incidentsOpened).isEmpty();
+    assertThat(maintenance.marked).isEmpty();
+    // another service, outside maintenance, opens its incident at once
+    send(4, "disk", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(activities.incidentsOpened).hasSize(1);
   }
 
   @Test

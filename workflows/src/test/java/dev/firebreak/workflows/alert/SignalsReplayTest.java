@@ -45,4 +45,11 @@ class SignalsReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/heartbeat-monitor-v1.json", HeartbeatMonitorWorkflowImpl.class);
   }
+
+  /** alert-maintenance v1: held through a maintenance window, its incident opened at the end. */
+  @Test
+  void anAlertGroupHeldThroughMaintenanceReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/alert-group-v4-maintenance.json", AlertGroupWorkflowImpl.class);
+  }
 }

@@ -68,4 +68,22 @@ class EscalationHistoryRecorder extends EscalationWorkflowTest {
     Files.writeString(Path.of("src/test/resources/histories/escalation-catch-v1.json"),
         client.fetchHistory(EscalationWorkflow.workflowId(99, 1)).toJson(true));
   }
+
+  /**
+   * escalation-richer-steps v1: a step outside its time window and an empty step skipped at once,
+   * then a round-robin step paging one person per round.
+   */
+  @Test
+  void recordRicherSteps() throws Exception {
+    directory.teams.put(3L, List.of(1L, 2L));
+    directory.teams.put(5L, List.of());
+    policy(1, new EscalationPolicy.Step(10, List.of(new Target(TargetType.TEAM, 3)), null,
+            businessHours()),
+        step(30, new Target(TargetType.TEAM, 5)),
+        new EscalationPolicy.Step(5, List.of(new Target(TargetType.TEAM, 3)),
+            StepMode.ROUND_ROBIN, null));
+    result(escalation(null));
+    Files.writeString(Path.of("src/test/resources/histories/escalation-richer-steps-v1.json"),
+        client.fetchHistory(EscalationWorkflow.workflowId(99, 1)).toJson(true));
+  }
 }

@@ -6,8 +6,11 @@ import dev.firebreak.workflows.escalation.EscalationPolicy.Target;
 import dev.firebreak.workflows.escalation.EscalationPolicy.TargetType;
 import dev.firebreak.workflows.escalation.EscalationPolicyDraft.StepDraft;
 import dev.firebreak.workflows.escalation.EscalationPolicyDraft.TargetDraft;
+import dev.firebreak.workflows.escalation.EscalationPolicyDraft.WindowDraft;
 import dev.firebreak.workflows.validation.FieldError;
 import dev.firebreak.workflows.validation.InvalidInput;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -78,5 +81,56 @@ class EscalationPolicyValidationTest {
         Collections.nCopies(EscalationPolicyValidation.MAX_TARGETS + 1,
             new TargetDraft("user", 1L, null))))), ALL_EXIST))
         .containsExactly(new FieldError("steps[0].targets", "at most 50 targets"));
+  }
+
+  @Test
+  void aRoundRobinStepWithABusinessHoursWindowIsNormalized() {
+    EscalationPolicyDraft draft = new EscalationPolicyDraft("Day", 0, List.of(new StepDraft(5,
+        List.of(new TargetDraft("team", 3L, null)), "round_robin",
+        new WindowDraft(List.of("fri", "Monday", "tue", "wed", "thu", "mon"), "09:00", "18:00",
+            " Europe/Paris "))));
+
+    EscalationPolicy.Step step = EscalationPolicyValidation.normalize(1, draft, ALL_EXIST)
+        .steps().get(0);
+
+    assertThat(step.mode()).isEqualTo(StepMode.ROUND_ROBIN);
+    assertThat(step.when()).isEqualTo(new StepWindow(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+        DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), "09:00", "18:00",
+        "Europe/Paris"));
+  }
+
+  @Test
+  void aWrongModeOrWindowIsNamed() {
+    EscalationPolicyDraft draft = new EscalationPolicyDraft("P", 0, List.of(
+        new StepDraft(5, List.of(new TargetDraft("pagerduty", null, "PX1")), "round_robin", null),
+        new StepDraft(5, List.of(new TargetDraft("user", 1L, null)), "random",
+            new WindowDraft(List.of("someday"), "9am", "25:00", "Mars/Olympus")),
+        new StepDraft(5, List.of(new TargetDraft("user", 1L, null)), null,
+            new WindowDraft(List.of(), "10:00", "10:00", null))));
+
+    assertThat(errors(draft, ALL_EXIST)).containsExactly(
+        new FieldError("steps[0].mode", "a round_robin step pages people: no pagerduty targets"),
+        new FieldError("steps[1].mode", "'random' is not one of [ALL, ROUND_ROBIN]"),
+        new FieldError("steps[1].when.days", "'someday' is not a day (mon..sun)"),
+        new FieldError("steps[1].when.from", "'9am' is not a time of day (HH:mm)"),
+        new FieldError("steps[1].when.to", "'25:00' is not a time of day (HH:mm)"),
+        new FieldError("steps[1].when.timeZone", "'Mars/Olympus' is not a time zone"),
+        new FieldError("steps[2].when.days", "give at least one day"),
+        new FieldError("steps[2].when.to", "must differ from 'from'"),
+        new FieldError("steps[2].when.timeZone", "is required"));
+  }
+
+  @Test
+  void aWindowContainsItsHoursOnItsDaysInItsZoneAndOvernightWindowsWrap() {
+    StepWindow day = new StepWindow(List.of(DayOfWeek.MONDAY), "09:00", "18:00", "Europe/Paris");
+    assertThat(day.contains(Instant.parse("2026-03-30T07:00:00Z"))).isTrue(); // 09:00 CEST
+    assertThat(day.contains(Instant.parse("2026-03-30T06:59:00Z"))).isFalse();
+    assertThat(day.contains(Instant.parse("2026-03-30T16:00:00Z"))).isFalse(); // 18:00
+    assertThat(day.contains(Instant.parse("2026-03-31T08:00:00Z"))).isFalse(); // Tuesday
+    StepWindow night = new StepWindow(List.of(DayOfWeek.FRIDAY), "22:00", "06:00", "UTC");
+    assertThat(night.contains(Instant.parse("2026-04-03T23:00:00Z"))).isTrue();
+    assertThat(night.contains(Instant.parse("2026-04-04T05:59:00Z"))).isTrue(); // Saturday
+    assertThat(night.contains(Instant.parse("2026-04-04T06:00:00Z"))).isFalse();
+    assertThat(night.contains(Instant.parse("2026-04-03T05:00:00Z"))).isFalse(); // Friday early
   }
 }

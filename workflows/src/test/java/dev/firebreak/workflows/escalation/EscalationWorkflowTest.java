@@ -170,6 +170,20 @@ class EscalationWorkflowTest {
     }
   }
 
+  /** Round-robin counters as the PostgreSQL store keeps them: one turn per incident, in order. */
+  static class Turns implements RoundRobinActivities {
+    final Map<String, Long> next = new HashMap<>();
+    final Map<String, Long> claimed = new HashMap<>();
+
+    @Override
+    public synchronized long roundRobinTurn(long policyId, int step, long incidentId) {
+      String counter = policyId + "/" + step;
+      return claimed.computeIfAbsent(counter + "/" + incidentId,
+          k -> next.merge(counter, 1L, Long::sum) - 1);
+    }
+  }
+
+  Turns turns = new Turns();
   PagerDuty pagerDuty = new PagerDuty();
   TestWorkflowEnvironment env;
   WorkflowClient client;
@@ -186,7 +200,7 @@ class EscalationWorkflowTest {
     incidents.registerActivitiesImplementations(store);
     Worker oncall = env.newWorker(TaskQueues.ONCALL);
     oncall.registerWorkflowImplementationTypes(EscalationWorkflowImpl.class);
-    oncall.registerActivitiesImplementations(directory, pager);
+    oncall.registerActivitiesImplementations(directory, pager, turns);
     Worker integrations = env.newWorker(TaskQueues.INTEGRATIONS);
     integrations.registerWorkflowImplementationTypes(RecordingTrigger.class);
     integrations.registerActivitiesImplementations(pagerDuty);
@@ -377,6 +391,78 @@ class EscalationWorkflowTest {
     policy(0, step(5, new Target(TargetType.TEAM, 3), user(2)));
     result(escalation(null));
     assertThat(pager.pages).containsExactlyInAnyOrder(new Page(0, 0, 0, 1), new Page(0, 0, 0, 2));
+  }
+
+  // --- richer steps (version 1 of escalation-richer-steps) ---
+
+  EscalationWorkflow escalationOf(long incidentId) {
+    EscalationWorkflow w = client.newWorkflowStub(EscalationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.ONCALL)
+            .setWorkflowId(EscalationWorkflow.workflowId(incidentId, 1)).build());
+    WorkflowClient.start(w::run, new EscalationRun(incidentId, 1, 7, null, "Checkout down", "P1",
+        false));
+    return w;
+  }
+
+  static StepWindow businessHours() {
+    return new StepWindow(List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+        java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY),
+        "09:00", "18:00", "Europe/Paris");
+  }
+
+  @Test
+  void aRoundRobinStepPagesOnePersonPerIncidentInTurnAcrossThreeIncidents() {
+    directory.teams.put(3L, List.of(1L, 2L, 3L));
+    policy(1, new Step(5, List.of(new Target(TargetType.TEAM, 3)), StepMode.ROUND_ROBIN, null));
+    for (long incident = 101; incident <= 104; incident++) {
+      result(escalationOf(incident));
+    }
+    // each incident pages its one person in both rounds; the fourth wraps round to Ann
+    assertThat(pager.pages).extracting(Page::userId)
+        .containsExactly(1L, 1L, 2L, 2L, 3L, 3L, 1L, 1L);
+    assertThat(turns.next).containsEntry("7/0", 4L);
+  }
+
+  @Test
+  void anEmptyStepIsSkippedAtOnceWithoutWaitingItsDelay() {
+    directory.teams.put(5L, List.of());
+    policy(0, step(30, new Target(TargetType.TEAM, 5)), step(10, user(2)));
+    directory.services.put(3L, new EscalationTrigger(7, null));
+    incident(3);
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(pager.pages).containsExactly(new Page(0, 0, 1, 2));
+    assertThat(store.messages(TimelineKind.ESCALATION)).containsExactly(
+        "Escalation started with policy \"Checkout\" (2 steps, repeat 0)",
+        "Skipped step 1, round 1 at once: its targets resolve to nobody now",
+        "Paged Bob via slack (step 2, round 1)");
+  }
+
+  @Test
+  void aTimeWindowedStepIsSkippedOutsideItsWindow() {
+    // START is Saturday 21:00 in Paris: the business-hours step is skipped, the night step pages
+    directory.teams.put(3L, List.of(1L, 2L));
+    policy(0, new Step(10, List.of(new Target(TargetType.TEAM, 3)), null, businessHours()),
+        step(10, user(3)));
+    directory.services.put(3L, new EscalationTrigger(7, null));
+    incident(3);
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(pager.pages).containsExactly(new Page(0, 0, 1, 3));
+    assertThat(store.messages(TimelineKind.ESCALATION)).contains(
+        "Skipped step 1, round 1: outside its time window ([MONDAY, TUESDAY, WEDNESDAY,"
+            + " THURSDAY, FRIDAY] 09:00-18:00 Europe/Paris)");
+  }
+
+  @Test
+  void aTimeWindowedStepRunsInsideItsWindowAfterADaylightSavingChange() {
+    directory.teams.put(3L, List.of(1L, 2L));
+    policy(0, new Step(10, List.of(new Target(TargetType.TEAM, 3)), null, businessHours()),
+        step(10, user(3)));
+    // Monday 30 March 09:00 in Paris is 07:00 UTC: summer time began on the Sunday
+    env.sleep(Duration.between(START, Instant.parse("2026-03-30T07:00:00Z")));
+    result(escalationOf(55));
+    long monday = Duration.between(START, Instant.parse("2026-03-30T07:00:00Z")).toMinutes();
+    assertThat(pager.pages).containsExactlyInAnyOrder(new Page(monday, 0, 0, 1),
+        new Page(monday, 0, 0, 2), new Page(monday + 10, 0, 1, 3));
   }
 
   // --- with the incident workflow as parent ---
