@@ -1,0 +1,76 @@
+// Analytics: MTTA and MTTR over time, incident counts by priority and by service, for a chosen
+// date range. Each point is the API's own report for its span (GET /analytics/incidents).
+import { api } from '../api.js';
+import { draw } from '../chart.js';
+import { $, duration } from '../ui.js';
+
+const DAY = 86400000;
+const MAX_BUCKETS = 16;
+const minutes = s => (s === null || s === undefined ? null : Math.round(s / 6) / 10);
+const isoDate = d => d.toISOString().slice(0, 10);
+
+export async function render({ app, query }) {
+  const to = query.get('to') ? new Date(query.get('to') + 'T00:00:00Z') : new Date(Math.ceil(Date.now() / DAY) * DAY);
+  const from = query.get('from') ? new Date(query.get('from') + 'T00:00:00Z') : new Date(to.getTime() - 56 * DAY);
+  app.innerHTML = `
+    <h1>Analytics</h1>
+    <form class="filters" id="range">
+      <label class="inline" for="from">From</label><input type="date" id="from" name="from" value="${isoDate(from)}">
+      <label class="inline" for="to">To</label><input type="date" id="to" name="to" value="${isoDate(to)}">
+      <button type="submit">Show</button>
+    </form>
+    <div id="range-error"></div>
+    <p id="totals" class="muted"></p>
+    <section class="card"><h2>Median time to acknowledge and resolve (minutes)</h2>
+      <div class="chart" id="analytics-chart" role="img" aria-label="MTTA and MTTR over time"></div>
+      <div class="scroll"><table id="analytics-table"><thead><tr><th>From</th><th>Incidents</th><th>MTTA</th><th>MTTR</th></tr></thead><tbody></tbody></table></div>
+    </section>
+    <div class="columns">
+      <section class="card"><h2>By priority</h2><div class="chart" id="priority-chart" role="img" aria-label="incidents by priority"></div></section>
+      <section class="card"><h2>By service</h2><div class="chart" id="service-chart" role="img" aria-label="incidents by service"></div></section>
+    </div>`;
+  $('range').onsubmit = e => {
+    e.preventDefault();
+    location.hash = `#/analytics?from=${$('from').value}&to=${$('to').value}`;
+  };
+  if (!(from < to)) {
+    $('range-error').innerHTML = '<p class="error">From must be before to.</p>';
+    return;
+  }
+  const span = Math.max(DAY, Math.ceil((to - from) / MAX_BUCKETS / DAY) * DAY);
+  const buckets = [];
+  for (let t = from.getTime(); t < to.getTime(); t += span) buckets.push([new Date(t), new Date(Math.min(t + span, to.getTime()))]);
+  const report = (a, b, extra = '') => api('GET', `/analytics/incidents?from=${a.toISOString()}&to=${b.toISOString()}${extra}`);
+  const services = await api('GET', '/services');
+  const [whole, points, perService] = await Promise.all([
+    report(from, to), Promise.all(buckets.map(([a, b]) => report(a, b))),
+    Promise.all(services.map(s => report(from, to, '&serviceId=' + s.id)))]);
+
+  $('totals').textContent = `${whole.incidents} incidents · MTTA ${duration(whole.timeToAcknowledge.medianSeconds)} · ` +
+    `MTTR ${duration(whole.timeToResolve.medianSeconds)}`;
+  const labels = buckets.map(([a]) => isoDate(a));
+  draw($('analytics-chart'), {
+    tooltip: { trigger: 'axis' }, legend: { data: ['MTTA', 'MTTR', 'Incidents'] },
+    grid: { left: 50, right: 50, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: labels },
+    yAxis: [{ type: 'value', name: 'min' }, { type: 'value', name: 'incidents', minInterval: 1 }],
+    series: [
+      { name: 'MTTA', type: 'line', connectNulls: true, data: points.map(p => minutes(p.timeToAcknowledge.medianSeconds)) },
+      { name: 'MTTR', type: 'line', connectNulls: true, data: points.map(p => minutes(p.timeToResolve.medianSeconds)) },
+      { name: 'Incidents', type: 'bar', yAxisIndex: 1, data: points.map(p => p.incidents), itemStyle: { opacity: 0.3 } },
+    ],
+  });
+  $('analytics-table').tBodies[0].innerHTML = points.map((p, n) => `<tr><td>${labels[n]}</td><td>${p.incidents}</td>
+    <td>${duration(p.timeToAcknowledge.medianSeconds)}</td><td>${duration(p.timeToResolve.medianSeconds)}</td></tr>`).join('');
+  const priorities = Object.keys(whole.byPriority).sort();
+  draw($('priority-chart'), {
+    tooltip: {}, grid: { left: 40, right: 20, top: 20, bottom: 30 },
+    xAxis: { type: 'category', data: priorities }, yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', name: 'incidents', data: priorities.map(p => whole.byPriority[p]) }],
+  });
+  draw($('service-chart'), {
+    tooltip: {}, grid: { left: 110, right: 20, top: 20, bottom: 30 },
+    yAxis: { type: 'category', data: services.map(s => s.name) }, xAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', name: 'incidents', data: perService.map(r => r.incidents) }],
+  });
+}

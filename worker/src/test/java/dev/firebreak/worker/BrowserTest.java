@@ -1,0 +1,91 @@
+package dev.firebreak.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The base of browser tests: the whole application end to end, driven through a real headless
+ * Chromium (Debian's chromium and chromium-driver, installed by infra/dev/test.sh). Screenshots
+ * go to the repository's docs/screenshots, where the README shows them.
+ */
+abstract class BrowserTest extends EndToEndTest {
+
+  static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+  static final Dimension LAPTOP = new Dimension(1280, 900);
+  static final Dimension PHONE = new Dimension(390, 844);
+
+  static WebDriver browser;
+
+  @BeforeAll
+  static void startBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getenv().getOrDefault("FIREBREAK_CHROMIUM", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,900");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(System.getenv()
+            .getOrDefault("FIREBREAK_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Opens a page of the web app ({@code #/...}) at the laptop size. */
+  void open(String hash) {
+    browser.manage().window().setSize(LAPTOP);
+    browser.get(base() + "/" + hash);
+  }
+
+  WebElement await(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void awaitText(By by, String text) {
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /** Saves what the browser shows now as docs/screenshots/{name}.png. */
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A suffix that keeps this run's names apart from other tests' in the shared database. */
+  static String run() {
+    return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+  }
+}
