@@ -40,15 +40,15 @@ export const utcLocal = instant => (instant ? new Date(instant).toISOString().sl
 export const errorBox = e => `<p class="error" role="alert">${esc(e.message || e)}</p>`;
 
 /**
- * Wires a form: on submit, `call(FormData)` runs; a refusal is shown in `#<formId>-error`,
- * success runs `then`.
+ * Wires a form: on submit, `call(FormData)` runs; a refusal is shown in `#<errorId>`
+ * (`<formId>-error` by default), success runs `then`.
  */
-export function onSubmit(formId, call, then) {
+export function onSubmit(formId, call, then, errorId = formId + '-error') {
   const form = $(formId);
   if (!form) return;
   form.onsubmit = async event => {
     event.preventDefault();
-    const box = $(formId + '-error');
+    const box = $(errorId);
     if (box) box.innerHTML = '';
     try {
       const result = await call(new FormData(form));

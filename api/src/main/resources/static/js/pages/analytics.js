@@ -11,7 +11,7 @@ const isoDate = d => d.toISOString().slice(0, 10);
 
 export async function render({ app, query }) {
   const to = query.get('to') ? new Date(query.get('to') + 'T00:00:00Z') : new Date(Math.ceil(Date.now() / DAY) * DAY);
-  const from = query.get('from') ? new Date(query.get('from') + 'T00:00:00Z') : new Date(to.getTime() - 56 * DAY);
+  const from = query.get('from') ? new Date(query.get('from') + 'T00:00:00Z') : new Date(to.getTime() - 84 * DAY);
   app.innerHTML = `
     <h1>Analytics</h1>
     <form class="filters" id="range">
@@ -23,7 +23,7 @@ export async function render({ app, query }) {
     <p id="totals" class="muted"></p>
     <section class="card"><h2>Median time to acknowledge and resolve (minutes)</h2>
       <div class="chart" id="analytics-chart" role="img" aria-label="MTTA and MTTR over time"></div>
-      <div class="scroll"><table id="analytics-table"><thead><tr><th>From</th><th>Incidents</th><th>MTTA</th><th>MTTR</th></tr></thead><tbody></tbody></table></div>
+      <details><summary>The figures as a table</summary><div class="scroll"><table id="analytics-table"><thead><tr><th>From</th><th>Incidents</th><th>MTTA</th><th>MTTR</th></tr></thead><tbody></tbody></table></div></details>
     </section>
     <div class="columns">
       <section class="card"><h2>By priority</h2><div class="chart" id="priority-chart" role="img" aria-label="incidents by priority"></div></section>
@@ -37,7 +37,8 @@ export async function render({ app, query }) {
     $('range-error').innerHTML = '<p class="error">From must be before to.</p>';
     return;
   }
-  const span = Math.max(DAY, Math.ceil((to - from) / MAX_BUCKETS / DAY) * DAY);
+  // a point per day, week, four weeks or quarter: the first that keeps the chart readable
+  const span = [1, 7, 28, 91, 365].map(d => d * DAY).find(d => (to - from) / d <= MAX_BUCKETS) || (to - from);
   const buckets = [];
   for (let t = from.getTime(); t < to.getTime(); t += span) buckets.push([new Date(t), new Date(Math.min(t + span, to.getTime()))]);
   const report = (a, b, extra = '') => api('GET', `/analytics/incidents?from=${a.toISOString()}&to=${b.toISOString()}${extra}`);

@@ -135,8 +135,8 @@ export async function render(ctx) {
   onSubmit('status-form', form => api('POST', `/incidents/${id}/status`, {
     status: form.get('status'), message: form.get('message') || null,
     closureReason: form.get('closureReason') || null,
-  }), done);
-  onSubmit('update-form', form => api('POST', `/incidents/${id}/updates`, { message: form.get('message') }), done);
+  }), done, 'status-error');
+  onSubmit('update-form', form => api('POST', `/incidents/${id}/updates`, { message: form.get('message') }), done, 'update-error');
   onSubmit('roles', form => api('PUT', `/incidents/${id}/roles`, {
     commander: form.get('commander'), communicationLead: form.get('communicationLead'),
   }), done);

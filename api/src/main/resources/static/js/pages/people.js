@@ -18,7 +18,7 @@ export async function render(ctx) {
           <h3>Add a person</h3>
           <div class="row">
             <div><label for="u-name">Name</label><input id="u-name" name="name" required></div>
-            <div><label for="u-email">Email</label><input id="u-email" name="email" type="email"></div>
+            <div><label for="u-email">Email</label><input id="u-email" name="email" type="email" required></div>
             <div><label for="u-slack">Slack user id</label><input id="u-slack" name="slackUserId"></div>
             <div><label for="u-tz">Time zone</label><input id="u-tz" name="timeZone" placeholder="Europe/Paris"></div>
           </div>

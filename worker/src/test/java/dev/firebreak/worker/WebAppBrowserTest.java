@@ -26,9 +26,12 @@ class WebAppBrowserTest extends BrowserTest {
 
   World world() {
     String run = run();
-    long ann = create("/api/v1/users", "{\"name\":\"Ann " + run + "\"}");
-    long bob = create("/api/v1/users", "{\"name\":\"Bob " + run + "\"}");
-    long cy = create("/api/v1/users", "{\"name\":\"Cy " + run + "\"}");
+    long ann = create("/api/v1/users", "{\"name\":\"Ann " + run
+        + "\",\"email\":\"ann." + run + "@web.test\"}");
+    long bob = create("/api/v1/users", "{\"name\":\"Bob " + run
+        + "\",\"email\":\"bob." + run + "@web.test\"}");
+    long cy = create("/api/v1/users", "{\"name\":\"Cy " + run
+        + "\",\"email\":\"cy." + run + "@web.test\"}");
     long schedule = create("/api/v1/schedules", """
         {"name": "Primary %s", "timeZone": "Europe/Paris",
          "layers": [{"name": "day", "start": "2026-01-01T00:00:00", "rotation": "daily",
@@ -171,7 +174,8 @@ class WebAppBrowserTest extends BrowserTest {
     assertThat(browser.findElement(By.id("preview-events")).getText()).contains("rule-9", "trigger");
     assertThat(http.get("/api/v1/receive-channels").json().findValuesAsText("name"))
         .contains("grafana " + w.run());
-    browser.findElement(By.id("payload")).sendKeys("not json");
+    browser.findElement(By.id("payload")).clear();
+    browser.findElement(By.id("payload")).sendKeys("{\"title\": ");
     awaitText(By.id("preview"), "not valid JSON");
     screenshot("services");
   }
@@ -191,7 +195,8 @@ class WebAppBrowserTest extends BrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
         .presenceOfElementLocated(By.cssSelector("#analytics-chart canvas")));
     long charted = browser.findElements(By.cssSelector("#analytics-table tbody tr")).stream()
-        .mapToLong(r -> Long.parseLong(r.findElements(By.tagName("td")).get(1).getText())).sum();
+        .mapToLong(r -> Long.parseLong(
+            r.findElements(By.tagName("td")).get(1).getDomProperty("textContent"))).sum();
     assertThat(charted).isEqualTo(expected);
     assertThat(browser.findElement(By.id("analytics-chart")).getAttribute("aria-label"))
         .contains("MTTA");
