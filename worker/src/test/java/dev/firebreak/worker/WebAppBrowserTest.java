@@ -174,10 +174,11 @@ class WebAppBrowserTest extends BrowserTest {
     assertThat(browser.findElement(By.id("preview-events")).getText()).contains("rule-9", "trigger");
     assertThat(http.get("/api/v1/receive-channels").json().findValuesAsText("name"))
         .contains("grafana " + w.run());
+    screenshot("services");
+
     browser.findElement(By.id("payload")).clear();
     browser.findElement(By.id("payload")).sendKeys("{\"title\": ");
     awaitText(By.id("preview"), "not valid JSON");
-    screenshot("services");
   }
 
   @Test
