@@ -3,6 +3,7 @@
 import { api } from './js/api.js';
 import { disposeAll } from './js/chart.js';
 import { errorBox } from './js/ui.js';
+import { session, load, loginPage } from './js/session.js';
 import * as incidents from './js/pages/incidents.js';
 import * as incident from './js/pages/incident.js';
 import * as oncall from './js/pages/oncall.js';
@@ -38,6 +39,7 @@ async function route() {
   leave();
   leave = () => {};
   disposeAll();
+  if (!session.authenticated) return loginPage(app, null, start);
   const hash = location.hash || '#/';
   const query = new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
   document.querySelectorAll('header nav a').forEach(a =>
@@ -51,12 +53,23 @@ async function route() {
   try {
     await page(ctx);
   } catch (e) {
-    app.innerHTML = errorBox(e);
+    if (e.status !== 401) app.innerHTML = errorBox(e); // a 401 shows the login page instead
   }
   app.focus({ preventScroll: true });
 }
 
+/** Once logged in: what the deployment is (Temporal UI's address), then the page asked for. */
+async function start() {
+  if (session.authenticated) Object.assign(meta, await api('GET', '/meta').catch(() => ({})));
+  return route();
+}
+
 window.addEventListener('hashchange', route);
+window.addEventListener('firebreak:login', e => {
+  session.authenticated = false;
+  leave();
+  loginPage(app, e.detail, start);
+});
 document.getElementById('menu').addEventListener('click', () =>
   document.body.classList.toggle('menu-open'));
-api('GET', '/meta').then(m => Object.assign(meta, m)).catch(() => {}).finally(route);
+load().then(start);

@@ -31,12 +31,12 @@ export async function api(method, path, body) {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  if (response.status === 401) {
-    location.href = '/login?next=' + encodeURIComponent(location.hash);
-    throw new ApiError(401, { detail: 'please log in' });
-  }
   if (response.status === 204) return null;
   const data = await response.json().catch(() => ({}));
+  if (response.status === 401 && path !== '/session') {
+    // the session is gone: the app shows the login page (see app.js)
+    window.dispatchEvent(new CustomEvent('firebreak:login', { detail: data.detail }));
+  }
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

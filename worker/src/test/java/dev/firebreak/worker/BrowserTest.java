@@ -31,6 +31,7 @@ abstract class BrowserTest extends EndToEndTest {
   static final Dimension PHONE = new Dimension(390, 844);
 
   static WebDriver browser;
+  static boolean loggedIn;
 
   @BeforeAll
   static void startBrowser() {
@@ -44,6 +45,7 @@ abstract class BrowserTest extends EndToEndTest {
             .getOrDefault("FIREBREAK_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
         .build();
     browser = new ChromeDriver(service, options);
+    loggedIn = false;
   }
 
   @AfterAll
@@ -82,6 +84,41 @@ abstract class BrowserTest extends EndToEndTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Forgets the browser's session. */
+  void logOut() {
+    browser.get(base() + "/");
+    browser.manage().deleteAllCookies();
+    loggedIn = false;
+  }
+
+  /**
+   * Logs the browser in with a password as a new admin (made through the API), the first time a
+   * test of the class asks: a wrong password is refused on the page, the right one lands on the
+   * incident list with the user's name in the header.
+   */
+  void logInWithPassword() {
+    if (loggedIn) {
+      return;
+    }
+    String email = "admin-" + run().toLowerCase() + "@web.test";
+    long id = create("/api/v1/users", "{\"name\":\"Web Admin\",\"email\":\"" + email + "\"}");
+    org.assertj.core.api.Assertions.assertThat(
+        http.put("/api/v1/users/" + id + "/role", "{\"role\":\"admin\"}").status()).isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThat(http.put("/api/v1/users/" + id + "/password",
+        "{\"password\":\"correct horse battery\"}").status()).isEqualTo(204);
+    browser.get(base() + "/");
+    await(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys("wrong password!");
+    browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+    await(By.cssSelector("#password-error .error"));
+    browser.findElement(By.id("password")).clear();
+    browser.findElement(By.id("password")).sendKeys("correct horse battery");
+    browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+    awaitText(By.tagName("h1"), "Incidents");
+    awaitText(By.id("who"), "Web Admin (admin)");
+    loggedIn = true;
   }
 
   /** A suffix that keeps this run's names apart from other tests' in the shared database. */

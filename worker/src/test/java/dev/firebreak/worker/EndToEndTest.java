@@ -19,6 +19,11 @@ abstract class EndToEndTest {
     System.setProperty("TEMPORAL_UI_URL", "http://127.0.0.1:8233");
     System.setProperty("SLACK_API_URL", FakeSlack.shared().apiUrl());
     System.setProperty("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+    System.setProperty("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
+    System.setProperty("OIDC_ISSUER_URI", FakeOidc.shared().issuer());
+    System.setProperty("OIDC_CLIENT_ID", FakeOidc.CLIENT_ID);
+    System.setProperty("OIDC_CLIENT_SECRET", "e2e-oidc-secret");
+    System.setProperty("OIDC_AUTO_CREATE_USERS", "true");
   }
 
   @LocalServerPort int port;

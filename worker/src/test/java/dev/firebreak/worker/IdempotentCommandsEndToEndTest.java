@@ -60,6 +60,7 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
             + path))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + Http.ADMIN_TOKEN)
         .method(method, HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       request.header("Idempotency-Key", key);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,11 +16,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app's main journeys in a real headless Chromium, each through the REST API the pages
- * call: acknowledge an incident and watch its timeline change by itself, find who is on call, cover
+ * call: log in with a password, acknowledge an incident and watch its timeline change by itself, find who is on call, cover
  * a shift from the schedule timeline, edit a policy and simulate it, map a receive channel and
  * preview a payload, read the analytics.
  */
 class WebAppBrowserTest extends BrowserTest {
+
+  @BeforeEach
+  void logIn() {
+    logInWithPassword();
+  }
 
   /** Ann and Bob share a daily rotation; Cy is free; a policy pages the rotation. */
   record World(String run, long ann, long bob, long cy, long schedule, long policy, long service) {}

@@ -7,14 +7,30 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The incident pages in a real headless Chromium: declare an incident, meet a lifecycle refusal,
- * move it on, post an update, find it in the filtered list.
+ * The incident pages in a real headless Chromium: log in by OIDC single sign-on (a real provider in
+ * the test JVM) through to the incident list, declare an incident, meet a lifecycle refusal, move
+ * it on, post an update, find it in the filtered list.
  */
 class WebUiBrowserTest extends BrowserTest {
+
+  /** Logs the browser in through the OIDC provider as a responder; lands on the incident list. */
+  void logInWithSingleSignOn(String base) {
+    String email = "browser-" + System.nanoTime() + "@sso.test";
+    create("/api/v1/users", "{\"name\":\"Browser user\",\"email\":\"" + email + "\"}");
+    FakeOidc.shared().nextLogin("browser-subject", email);
+    browser.get(base + "/");
+    await(By.id("sso")).click();
+    awaitText(By.tagName("h1"), "Incidents");
+    awaitText(By.id("who"), email);
+    assertThat(browser.getCurrentUrl()).startsWith(base);
+    assertThat(http.get("/api/v1/audit?actor=" + email).body()).contains("auth.login");
+  }
 
   @Test
   void anIncidentIsDeclaredRunAndFoundInTheBrowser() throws Exception {
     String base = base();
+    logOut();
+    logInWithSingleSignOn(base);
     open("#/declare");
     await(By.id("title")).sendKeys("Browser-declared outage");
     browser.findElement(By.id("description")).sendKeys("checkout times out");

@@ -16,25 +16,44 @@ import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.KeyEvents;
 import dev.firebreak.workflows.incident.messages.Roles;
 import dev.firebreak.workflows.incident.messages.Status;
+import dev.firebreak.workflows.alert.AlertQuarantine;
+import dev.firebreak.workflows.alert.messages.AlertEvent;
+import dev.firebreak.workflows.alert.messages.QuarantinedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.GlobalDataConverter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The alert groups' projection and incident opening; registered on the alerts worker. */
+/**
+ * The alert groups' projection, quarantine and incident opening; registered on the alerts
+ * worker.
+ */
 @Component("alertActivities")
-public class AlertActivitiesImpl implements AlertActivities {
+public class AlertActivitiesImpl implements AlertActivities, AlertQuarantine {
+
+  /** Counts events quarantined for the first time (a rewrite of the same key is not counted). */
+  public static final String QUARANTINED_METRIC = "firebreak.alerts.quarantined";
 
   private static final Logger log = LoggerFactory.getLogger(AlertActivitiesImpl.class);
 
   private final AlertStore store;
   private final IncidentCommands commands;
+  private final Counter quarantined;
 
-  public AlertActivitiesImpl(AlertStore store, IncidentCommands commands) {
+  public AlertActivitiesImpl(AlertStore store, IncidentCommands commands,
+      ObjectProvider<MeterRegistry> meters) {
     this.store = store;
     this.commands = commands;
+    this.quarantined = Counter.builder(QUARANTINED_METRIC)
+        .description("Alert events the read model refused for good, kept in quarantine")
+        .register(meters.getIfAvailable(() -> Metrics.globalRegistry));
   }
 
   /** The dedup key of the incident a group opens: one incident per group, even on retries. */
@@ -52,6 +71,22 @@ public class AlertActivitiesImpl implements AlertActivities {
    * Carries the group's acknowledgement or resolution over to its incident, through the incident
    * command gateway with an id per (group, transition): a retried activity is applied once.
    */
+  @Override
+  public void quarantine(QuarantinedEvent event) {
+    if (store.quarantine(event, json(event.event()))) {
+      quarantined.increment();
+    }
+  }
+
+  /** The event as its workflow received it: Temporal's own JSON, which escapes control chars. */
+  private static String json(AlertEvent event) {
+    try {
+      return GlobalDataConverter.get().toPayload(event).orElseThrow().getData().toStringUtf8();
+    } catch (RuntimeException unwritable) {
+      return String.valueOf(event);
+    }
+  }
+
   @Override
   public void followIncident(AlertGroup group, AlertStatus status) {
     Actor actor = Actor.of("alert " + group.dedupKey(), Actor.Channel.ALERT);

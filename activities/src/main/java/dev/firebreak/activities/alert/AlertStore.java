@@ -4,6 +4,7 @@ import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
+import dev.firebreak.workflows.alert.messages.QuarantinedEvent;
 import dev.firebreak.workflows.incident.messages.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -141,6 +143,75 @@ public class AlertStore {
         .query(Long.class).single();
   }
 
+  /**
+   * Keeps a quarantined event in a form that cannot be refused (TEXT columns, {@link #escaped}
+   * text); the last write of a key wins. Answers whether the key was new.
+   */
+  public boolean quarantine(QuarantinedEvent q, String eventJson) {
+    return jdbc.sql("INSERT INTO alert_quarantine (quarantine_key, workflow_id, service_id,"
+            + " dedup_key, alert_group_id, reason, event, quarantined_at) VALUES (:key,"
+            + " :workflowId, :service, :dedupKey, :groupId, :reason, :event, :at)"
+            + " ON CONFLICT (quarantine_key) DO UPDATE SET alert_group_id ="
+            + " EXCLUDED.alert_group_id, reason = EXCLUDED.reason, event = EXCLUDED.event,"
+            + " quarantined_at = EXCLUDED.quarantined_at RETURNING (xmax = 0)")
+        .param("key", escaped(q.key()))
+        .param("workflowId", escaped(q.workflowId()))
+        .param("service", q.serviceId())
+        .param("dedupKey", escaped(q.dedupKey()))
+        .param("groupId", q.groupId())
+        .param("reason", escaped(q.reason()))
+        .param("event", escaped(eventJson))
+        .param("at", timestamp(q.at()))
+        .query(Boolean.class).single();
+  }
+
+  /** The group's quarantined events, newest first. */
+  public List<QuarantineEntry> quarantined(long groupId, int limit) {
+    return jdbc.sql("SELECT id, workflow_id, service_id, dedup_key, alert_group_id, reason,"
+            + " event, quarantined_at FROM alert_quarantine WHERE alert_group_id = :group"
+            + " ORDER BY id DESC LIMIT :limit")
+        .param("group", groupId).param("limit", limit)
+        .query(AlertStore::quarantined).list();
+  }
+
+  /**
+   * Quarantined events that belong to no stored group (the group itself was refused, e.g. for
+   * its dedup key), newest first; {@code serviceId} may be null for all services.
+   */
+  public List<QuarantineEntry> quarantinedWithoutGroup(Long serviceId, int limit) {
+    return jdbc.sql("SELECT id, workflow_id, service_id, dedup_key, alert_group_id, reason,"
+            + " event, quarantined_at FROM alert_quarantine WHERE alert_group_id IS NULL"
+            + (serviceId == null ? "" : " AND service_id = :service")
+            + " ORDER BY id DESC LIMIT :limit")
+        .paramSource(serviceId == null ? Map.of("limit", limit)
+            : Map.of("limit", limit, "service", serviceId))
+        .query(AlertStore::quarantined).list();
+  }
+
+  /**
+   * {@code text} as PostgreSQL always accepts it: a NUL character or a lone surrogate becomes
+   * the six characters of its JSON escape ({@code \\u0000}).
+   */
+  public static String escaped(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        out.append(c).append(text.charAt(++i));
+      } else if (c == 0 || Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   public List<SuppressedEvent> suppressed(long serviceId, int limit) {
     return jdbc.sql("SELECT id, service_id, rule_name, dedup_key, action, summary, event,"
             + " received_at FROM suppressed_event WHERE service_id = :service"
@@ -182,6 +253,12 @@ public class AlertStore {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();
+  }
+
+  private static QuarantineEntry quarantined(ResultSet rs, int n) throws SQLException {
+    return new QuarantineEntry(rs.getLong("id"), rs.getString("workflow_id"), rs.getLong("service_id"),
+        rs.getString("dedup_key"), rs.getObject("alert_group_id", Long.class),
+        rs.getString("reason"), rs.getString("event"), instant(rs, "quarantined_at"));
   }
 
   private static AlertGroup group(ResultSet rs, int n) throws SQLException {

@@ -20,8 +20,9 @@ public class Alerts {
   /** One page of alert groups, newest first, and how many match in all. */
   public record AlertPage(List<AlertGroup> items, long total) {}
 
-  /** A group with its most recent events, newest first. */
-  public record AlertWithEvents(AlertGroup group, List<AlertEventRecord> events) {}
+  /** A group with its most recent events and the events it quarantined, newest first. */
+  public record AlertWithEvents(
+      AlertGroup group, List<AlertEventRecord> events, List<QuarantineEntry> quarantined) {}
 
   private final AlertStore alerts;
 
@@ -46,7 +47,16 @@ public class Alerts {
 
   public AlertWithEvents get(long id) {
     AlertGroup group = alerts.find(id).orElseThrow(() -> new NotFound("no alert " + id));
-    return new AlertWithEvents(group, alerts.recentEvents(id));
+    return new AlertWithEvents(group, alerts.recentEvents(id),
+        alerts.quarantined(id, AlertStore.RECENT_EVENTS));
+  }
+
+  /**
+   * Quarantined events of no stored group (the group itself was refused, e.g. for its dedup
+   * key), newest first; {@code serviceId} may be null; {@code limit} clamped to 1..200.
+   */
+  public List<QuarantineEntry> quarantinedWithoutGroup(Long serviceId, int limit) {
+    return alerts.quarantinedWithoutGroup(serviceId, Math.max(1, Math.min(limit, MAX_PAGE)));
   }
 
   /** The latest events suppressed for {@code serviceId}; {@code limit} clamped to 1..200. */

@@ -8,7 +8,13 @@ import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
 import dev.firebreak.workflows.alert.messages.AlertStatus;
 import dev.firebreak.workflows.incident.messages.Priority;
+import dev.firebreak.activities.temporal.PermanentErrors;
+import dev.firebreak.workflows.Retries;
+import dev.firebreak.workflows.alert.messages.QuarantinedEvent;
+import io.temporal.failure.ApplicationFailure;
+import java.sql.SQLException;
 import java.time.Instant;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,7 +39,7 @@ class AlertStoreTest {
   @BeforeEach
   void empty() {
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    jdbc.sql("TRUNCATE alert_group, suppressed_event CASCADE").update();
+    jdbc.sql("TRUNCATE alert_group, suppressed_event, alert_quarantine CASCADE").update();
     store = new AlertStore(jdbc);
   }
 
@@ -84,5 +90,64 @@ class AlertStoreTest {
     assertThat(store.suppressed(1, 10)).singleElement()
         .satisfies(s -> assertThat(s.ruleName()).isEqualTo("drop tests"));
     assertThat(store.suppressed(2, 10)).isEmpty();
+  }
+
+  static AlertGroup withText(String dedupKey, String summary) {
+    return new AlertGroup(null, "run-p/1", "alert-1-abc", 1, dedupKey, summary, "db-1",
+        "critical", Priority.P1, AlertStatus.TRIGGERED, 1, T0, T0, null, null, null, 1);
+  }
+
+  /** What PostgreSQL refuses for good is told apart from what a retry may fix. */
+  @Test
+  void refusedDataIsAPermanentFailureOfItsOwnType() {
+    RuntimeException nul = catchRuntime(
+        () -> store.project(withText("disk", "Disk\u0000full"), List.of()));
+    RuntimeException longKey = catchRuntime(
+        () -> store.project(withText("f".repeat(300), "Disk full"), List.of()));
+    for (RuntimeException refused : List.of(nul, longKey)) {
+      assertThat(PermanentErrors.classify(refused)).isInstanceOfSatisfying(
+          ApplicationFailure.class, f -> {
+            assertThat(f.isNonRetryable()).isTrue();
+            assertThat(f.getType()).isEqualTo(Retries.PERMANENT_DATA_ERROR);
+            assertThat(f.getOriginalMessage()).startsWith("SQLState 22");
+          });
+    }
+    // a lost connection is not the data's fault: left as it is, to be retried
+    RuntimeException outage = new CannotGetJdbcConnectionException("Connection is closed",
+        new SQLException("Connection is closed", "08003"));
+    assertThat(PermanentErrors.classify(outage)).isSameAs(outage);
+    assertThat(store.list(new AlertStore.Filter(null, null), 10, 0)).isEmpty();
+  }
+
+  @Test
+  void aQuarantinedEventIsKeptEscapedAndARewriteOfItsKeyWins() {
+    long id = store.project(group("run-a/1", 1, AlertStatus.TRIGGERED, 1), List.of(event(1, 1)));
+    QuarantinedEvent q = new QuarantinedEvent("run-x/1", "alert-1-abc", 1, "disk", id,
+        "PermanentDataError: invalid byte sequence", null, T0);
+    assertThat(store.quarantine(q, "{\"summary\":\"Disk\u0000full \ud800\"}")).isTrue();
+    assertThat(store.quarantine(q, "{\"summary\":\"Disk\u0000full, again\"}")).isFalse();
+    String longKey = "f".repeat(300) + "\u0000";
+    assertThat(store.quarantine(new QuarantinedEvent("run-y/1", "alert-1-def", 1, longKey, null,
+        "PermanentDataError: value too long", null, T0), "{}")).isTrue();
+
+    assertThat(store.quarantined(id, 10)).singleElement().satisfies(kept -> {
+      assertThat(kept.event()).isEqualTo("{\"summary\":\"Disk\\u0000full, again\"}");
+      assertThat(kept.reason()).isEqualTo("PermanentDataError: invalid byte sequence");
+      assertThat(kept.groupId()).isEqualTo(id);
+    });
+    assertThat(store.quarantinedWithoutGroup(1L, 10)).singleElement()
+        .satisfies(kept -> assertThat(kept.dedupKey()).isEqualTo("f".repeat(300) + "\\u0000"));
+    assertThat(store.quarantinedWithoutGroup(2L, 10)).isEmpty();
+    assertThat(AlertStore.escaped("a\u0000b\ud800c\ud83d\ude00"))
+        .isEqualTo("a\\u0000b\\ud800c\ud83d\ude00");
+  }
+
+  private static RuntimeException catchRuntime(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("expected the database to refuse");
   }
 }

@@ -2,6 +2,7 @@ package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.alert.Alerts;
+import dev.firebreak.activities.alert.QuarantineEntry;
 import dev.firebreak.activities.alert.SuppressedEvent;
 import dev.firebreak.workflows.alert.messages.AlertEventRecord;
 import dev.firebreak.workflows.alert.messages.AlertGroup;
@@ -27,12 +28,13 @@ public class AlertController {
       long id, long serviceId, String dedupKey, String summary, String source, String severity,
       AlertStatus status, long count, Instant firstAt, Instant lastAt, Instant acknowledgedAt,
       Instant resolvedAt, Priority priority, Long incidentId, String workflowId,
-      List<EventResponse> events) {
+      List<EventResponse> events, List<QuarantineEntry> quarantined) {
 
-    static AlertResponse of(AlertGroup g, List<EventResponse> events) {
+    static AlertResponse of(AlertGroup g, List<EventResponse> events,
+        List<QuarantineEntry> quarantined) {
       return new AlertResponse(g.id(), g.serviceId(), g.dedupKey(), g.summary(), g.source(),
           g.severity(), g.status(), g.count(), g.firstAt(), g.lastAt(), g.acknowledgedAt(),
-          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events);
+          g.resolvedAt(), g.priority(), g.incidentId(), g.workflowId(), events, quarantined);
     }
   }
 
@@ -73,16 +75,26 @@ public class AlertController {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
     Alerts.AlertPage page = alerts.list(serviceId, status, limit, offset);
-    return new Page(page.items().stream().map(g -> AlertResponse.of(g, null)).toList(),
+    return new Page(page.items().stream().map(g -> AlertResponse.of(g, null, null)).toList(),
         page.total(), limit, offset);
   }
 
   @GetMapping("/alerts/{id}")
-  @Operation(summary = "One alert group with its recent events, newest first")
+  @Operation(summary = "One alert group with its recent events and the events it quarantined"
+      + " (refused by the read model for good, with the reason), newest first")
   public AlertResponse get(@PathVariable long id) {
     Alerts.AlertWithEvents found = alerts.get(id);
     return AlertResponse.of(found.group(),
-        found.events().stream().map(EventResponse::of).toList());
+        found.events().stream().map(EventResponse::of).toList(), found.quarantined());
+  }
+
+  @GetMapping("/alerts/quarantined")
+  @Operation(summary = "Quarantined events of no stored group (the group itself was refused,"
+      + " e.g. for its dedup key), newest first")
+  public List<QuarantineEntry> quarantinedWithoutGroup(
+      @RequestParam(required = false) Long serviceId,
+      @RequestParam(defaultValue = "50") int limit) {
+    return alerts.quarantinedWithoutGroup(serviceId, limit);
   }
 
   @GetMapping("/suppressed-events")

@@ -46,6 +46,11 @@ public class OpenApiContract {
       "PagerDutyEventsController#enqueue", "ChannelIngestController#alertmanager",
       "ChannelIngestController#webhook", "SlackAdminController#sync");
 
+  /** Open to their senders, who authenticate with a key in the path (never 401/403). */
+  private static final Set<String> SIGNED_BY_KEY = Set.of(
+      "ChannelIngestController#alertmanager", "ChannelIngestController#webhook",
+      "HeartbeatController#ping", "SlackEventsController#events");
+
   /** Controllers whose reads too answer 409 (an integration that is not enabled). */
   private static final Set<String> CONFLICT_ON_READ = Set.of("SyncController");
 
@@ -78,6 +83,16 @@ public class OpenApiContract {
         if (operation.getRequestBody() != null) {
           refusal(responses, "415", "The body is not JSON", false);
         }
+      }
+      String name = handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName();
+      if (!pagerDuty && !SIGNED_BY_KEY.contains(name)) {
+        refusal(responses, "401", "No valid bearer token or session", false);
+        refusal(responses, "403", "The caller's role or team may not do this; nothing was"
+            + " changed", false);
+      }
+      if (name.equals("SessionController#login")) {
+        refusal(responses, "429", "Too many failed logins: retry after Retry-After seconds",
+            false);
       }
       refusal(responses, "503", "The database or Temporal is unavailable; nothing was changed,"
           + " retry after Retry-After seconds", pagerDuty);

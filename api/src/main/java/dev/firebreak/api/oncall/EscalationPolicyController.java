@@ -1,6 +1,7 @@
 package dev.firebreak.api.oncall;
 
 import dev.firebreak.activities.oncall.EscalationPolicies;
+import dev.firebreak.activities.oncall.EscalationSimulator;
 import dev.firebreak.api.problem.Checker;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationPolicyDraft;

@@ -5,4 +5,4 @@ package dev.firebreak.workflows.escalation;
  * and {@code step} the step paged last (from 0), {@code notified} the pages sent so far.
  */
 public record EscalationState(
-    String phase, int trigger, int loop, int step, int notified, String acknowledgedBy) {}
+    EscalationPhase phase, int trigger, int loop, int step, int notified, String acknowledgedBy) {}

@@ -1,14 +1,14 @@
 package dev.firebreak.workflows.escalation;
 
+import dev.firebreak.workflows.Retries;
+import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -29,55 +29,31 @@ import org.slf4j.Logger;
  */
 public class EscalationWorkflowImpl implements EscalationWorkflow {
 
-  public static final String STARTING = "STARTING";
-  public static final String PAGING = "PAGING";
-  public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-  public static final String EXHAUSTED = "EXHAUSTED";
-  public static final String STOPPED = "STOPPED";
+  public static final EscalationPhase STARTING = EscalationPhase.STARTING;
+  public static final EscalationPhase PAGING = EscalationPhase.PAGING;
+  public static final EscalationPhase ACKNOWLEDGED = EscalationPhase.ACKNOWLEDGED;
+  public static final EscalationPhase EXHAUSTED = EscalationPhase.EXHAUSTED;
+  public static final EscalationPhase STOPPED = EscalationPhase.STOPPED;
 
-  /** Pages are capped at 3 attempts: a flaky Slack must not turn Firebreak into a spammer. */
-  static final int NOTIFY_ATTEMPTS = 3;
+  static final int NOTIFY_ATTEMPTS = Retries.NOTIFY_ATTEMPTS;
+
+  /** Version 1 survives a configuration lookup that failed for good: noted, and paging goes on. */
+  static final String CATCH = "escalation-catch";
 
   private static final Logger log = Workflow.getLogger(EscalationWorkflowImpl.class);
 
   private final EscalationActivities config =
-      Workflow.newActivityStub(
-          EscalationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-              .build());
+      Workflow.newActivityStub(EscalationActivities.class, Retries.escalationLookups());
 
   private final NotificationActivities pager =
-      Workflow.newActivityStub(
-          NotificationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(2))
-                  .setMaximumAttempts(NOTIFY_ATTEMPTS)
-                  .build())
-              .build());
+      Workflow.newActivityStub(NotificationActivities.class, Retries.notification());
 
   /** Claims a PagerDuty service's one page per incident, on the integrations worker. */
   private final PagerDutyPageClaims pagerDuty =
-      Workflow.newActivityStub(
-          PagerDutyPageClaims.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.INTEGRATIONS)
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .setMaximumAttempts(10)
-                  .build())
-              .build());
+      Workflow.newActivityStub(PagerDutyPageClaims.class, Retries.pagerDutyClaim());
 
   private EscalationRun in;
-  private String phase = STARTING;
+  private EscalationPhase phase = STARTING;
   private int trigger;
   private int loop = -1;
   private int step = -1;
@@ -90,7 +66,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   @Override
   public EscalationState run(EscalationRun run) {
     this.in = run;
-    EscalationPolicy policy = config.policy(run.policyId());
+    EscalationPolicy policy;
+    try {
+      policy = config.policy(run.policyId());
+    } catch (ActivityFailure failed) {
+      policy = null;
+      log.warn("escalation policy {} could not be read: {}", run.policyId(),
+          Catching.orRethrow(CATCH, failed));
+    }
     if (policy == null || policy.steps().isEmpty()) {
       note(List.of("Escalation policy " + run.policyId() + " is missing or has no steps:"
           + " nobody was paged"));
@@ -156,7 +139,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   private void pageStep(EscalationPolicy.Step current) {
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    String where = "step " + (step + 1) + ", round " + (loop + 1);
+    EscalationStep position = new EscalationStep(trigger, loop, step);
+    String where = position.describe();
     List<EscalationPolicy.Target> people = current.targets();
     List<String> messages = new ArrayList<>();
     if (people.stream().anyMatch(t -> t.type() == EscalationPolicy.TargetType.PAGERDUTY)) {
@@ -164,7 +148,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
           .filter(t -> t.type() != EscalationPolicy.TargetType.PAGERDUTY).toList();
       for (EscalationPolicy.Target target : current.targets()) {
         if (target.type() == EscalationPolicy.TargetType.PAGERDUTY) {
-          messages.add(pagePagerDuty(target.pagerdutyServiceId(), where));
+          messages.add(pagePagerDuty(target.pagerdutyServiceId(), position));
         }
       }
       if (people.isEmpty()) {
@@ -172,7 +156,15 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         return;
       }
     }
-    List<Recipient> recipients = config.resolve(people, at);
+    List<Recipient> recipients;
+    try {
+      recipients = config.resolve(people, at);
+    } catch (ActivityFailure failed) {
+      messages.add("Could not find whom to page at " + where + ": "
+          + Catching.orRethrow(CATCH, failed) + "; escalation goes on");
+      note(messages);
+      return;
+    }
     if (recipients.isEmpty()) {
       messages.add("Nobody to page at " + where + " (no one on call); escalation goes on");
       note(messages);
@@ -211,9 +203,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
    * whatever the round: the claim is the same the escalate endpoint takes. The trigger workflow
    * notes on the incident whether PagerDuty opened its incident.
    */
-  private String pagePagerDuty(String serviceId, String where) {
-    PagerDutyTrigger trigger =
-        new PagerDutyTrigger(in.incidentId(), serviceId, "escalation policy (" + where + ")");
+  private String pagePagerDuty(String serviceId, EscalationStep position) {
+    String where = position.describe();
+    PagerDutyTrigger trigger = new PagerDutyTrigger(in.incidentId(), serviceId,
+        "escalation policy (" + where + ")", position);
     String claim;
     try {
       claim = pagerDuty.claimPagerDutyTrigger(trigger);

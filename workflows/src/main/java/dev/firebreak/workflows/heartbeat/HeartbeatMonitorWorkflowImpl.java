@@ -1,14 +1,22 @@
 package dev.firebreak.workflows.heartbeat;
 
+import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.Retries;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import org.slf4j.Logger;
 
 public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
 
   /** Pings one run takes before it continues as new: a few thousand history events at most. */
   static int pingsPerRun = 500;
+
+  /** Version 1 survives a miss or recovery activity that failed for good. */
+  static final String CATCH = "heartbeat-catch";
+
+  private static final Logger log = Workflow.getLogger(HeartbeatMonitorWorkflowImpl.class);
 
   private final HeartbeatActivities activities =
       Workflow.newActivityStub(
@@ -41,7 +49,7 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
     while (true) {
       if (stopped) {
         if (down) {
-          activities.recovered(monitor);
+          tell(() -> activities.recovered(monitor));
         }
         return;
       }
@@ -57,7 +65,8 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
             && Workflow.await(Duration.ofMillis(remaining),
                 () -> unseenPings > 0 || changed || stopped);
         if (!woken) {
-          activities.missed(monitor, lastPingMillis);
+          long since = lastPingMillis;
+          tell(() -> activities.missed(monitor, since));
           down = true;
           continue;
         }
@@ -67,10 +76,23 @@ public class HeartbeatMonitorWorkflowImpl implements HeartbeatMonitorWorkflow {
         pingsThisRun += unseenPings;
         unseenPings = 0;
         if (down) {
-          activities.recovered(monitor);
+          tell(() -> activities.recovered(monitor));
           down = false;
         }
       }
+    }
+  }
+
+  /**
+   * Runs a miss or recovery activity; one that failed for good is logged and the monitor goes on
+   * watching (version {@link #CATCH} 1), since a monitor that ends stops watching for ever.
+   */
+  private void tell(Runnable activity) {
+    try {
+      activity.run();
+    } catch (ActivityFailure failed) {
+      log.warn("heartbeat monitor {}: {}", Workflow.getInfo().getWorkflowId(),
+          Catching.orRethrow(CATCH, failed));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.integrations;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.integrations.messages.SyncReport;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -9,7 +10,7 @@ public class ConfluenceOnCallExportWorkflowImpl implements ConfluenceOnCallExpor
   private static final Logger log = Workflow.getLogger(ConfluenceOnCallExportWorkflowImpl.class);
 
   private final ConfluenceActivities confluence =
-      Workflow.newActivityStub(ConfluenceActivities.class, PagerDutySyncWorkflowImpl.SYNC_STEP);
+      Workflow.newActivityStub(ConfluenceActivities.class, Retries.syncStep());
 
   @Override
   public SyncReport exportOnCall() {

@@ -1,11 +1,9 @@
 package dev.firebreak.workflows.integrations;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.integrations.messages.SyncChange;
 import dev.firebreak.workflows.integrations.messages.SyncReport;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +13,8 @@ public class PagerDutySyncWorkflowImpl implements PagerDutySyncWorkflow {
 
   private static final Logger log = Workflow.getLogger(PagerDutySyncWorkflowImpl.class);
 
-  static final ActivityOptions SYNC_STEP =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .setMaximumAttempts(5)
-                  .build())
-          .build();
-
   private final PagerDutyActivities pagerDuty =
-      Workflow.newActivityStub(PagerDutyActivities.class, SYNC_STEP);
+      Workflow.newActivityStub(PagerDutyActivities.class, Retries.syncStep());
 
   @Override
   public SyncReport syncPagerDuty() {

@@ -1,37 +1,20 @@
 package dev.firebreak.workflows.integrations;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTriggered;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 
 public class PagerDutyTriggerWorkflowImpl implements PagerDutyTriggerWorkflow {
 
-  static final int ATTEMPTS = 6;
+  static final int ATTEMPTS = Retries.PAGERDUTY_TRIGGER_ATTEMPTS;
 
   private final PagerDutyActivities pagerDuty =
-      Workflow.newActivityStub(
-          PagerDutyActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(30))
-                      .setMaximumAttempts(ATTEMPTS)
-                      .build())
-              .build());
+      Workflow.newActivityStub(PagerDutyActivities.class, Retries.pagerDutyTrigger());
 
   private final IncidentNoteActivities notes =
-      Workflow.newActivityStub(
-          IncidentNoteActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
-              .build());
+      Workflow.newActivityStub(IncidentNoteActivities.class, Retries.incidentNote());
 
   @Override
   public PagerDutyTriggered triggerPagerDuty(PagerDutyTrigger trigger) {

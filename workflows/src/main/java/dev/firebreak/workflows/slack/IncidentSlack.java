@@ -1,18 +1,16 @@
 package dev.firebreak.workflows.slack;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.messages.Incident;
 import dev.firebreak.workflows.incident.messages.Status;
 import dev.firebreak.workflows.incident.messages.TimelineEntry;
 import dev.firebreak.workflows.incident.messages.TimelineKind;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,18 +36,7 @@ public final class IncidentSlack {
           TimelineKind.DETAILS_CHANGED);
 
   private final SlackIncidentActivities slack =
-      Workflow.newActivityStub(
-          SlackIncidentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(30))
-                      // a notification retried without end would turn into spam: capped
-                      .setMaximumAttempts(5)
-                      .build())
-              .build());
+      Workflow.newActivityStub(SlackIncidentActivities.class, Retries.slackNotice());
 
   private final List<TimelineEntry> outbox = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();

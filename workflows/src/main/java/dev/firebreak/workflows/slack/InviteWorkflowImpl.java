@@ -1,13 +1,12 @@
 package dev.firebreak.workflows.slack;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.firebreak.workflows.Retries;
+import dev.firebreak.workflows.Catching;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,22 +16,21 @@ import java.util.Set;
 
 public class InviteWorkflowImpl implements InviteWorkflow {
 
+  /** Version 1 answers a failed lookup or invitation as a failure in the result, not a fail. */
+  static final String CATCH = "invite-catch";
+
   private final InviteActivities activities =
-      Workflow.newActivityStub(
-          InviteActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(10))
-                      .setMaximumAttempts(3)
-                      .build())
-              .build());
+      Workflow.newActivityStub(InviteActivities.class, Retries.invite());
 
   @Override
   public InviteResult invite(InviteRequest request) {
-    List<String> providers = activities.providers();
+    List<String> providers;
+    try {
+      providers = activities.providers();
+    } catch (ActivityFailure failed) {
+      return new InviteResult(List.of(), List.of(new InviteResult.ProviderFailure("all",
+          Catching.orRethrow(CATCH, failed))));
+    }
     Map<String, Promise<List<String>>> asked = new LinkedHashMap<>();
     for (String provider : providers) {
       asked.put(provider, Async.function(activities::responders, provider, request));
@@ -49,8 +47,13 @@ public class InviteWorkflowImpl implements InviteWorkflow {
     if (everyone.isEmpty()) {
       return new InviteResult(List.of(), failures);
     }
-    List<String> invited = activities.invite(request.channelId(), List.copyOf(everyone));
-    return new InviteResult(invited, failures);
+    try {
+      return new InviteResult(activities.invite(request.channelId(), List.copyOf(everyone)),
+          failures);
+    } catch (ActivityFailure failed) {
+      failures.add(new InviteResult.ProviderFailure("invite", Catching.orRethrow(CATCH, failed)));
+      return new InviteResult(List.of(), failures);
+    }
   }
 
   static String reason(ActivityFailure failed) {

@@ -1,29 +1,17 @@
 package dev.firebreak.workflows.slack;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.firebreak.workflows.Retries;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 public class SlackSyncWorkflowImpl implements SlackSyncWorkflow {
 
   private final SlackSyncActivities sync =
-      Workflow.newActivityStub(
-          SlackSyncActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setMaximumAttempts(5)
-                      .build())
-              .build());
+      Workflow.newActivityStub(SlackSyncActivities.class, Retries.slackSync());
 
   @Override
   public SyncReport sync() {

@@ -1,10 +1,8 @@
 package dev.firebreak.workflows.slack;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.firebreak.workflows.Retries;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import org.slf4j.Logger;
 
 public class SosWorkflowImpl implements SosWorkflow {
@@ -12,15 +10,7 @@ public class SosWorkflowImpl implements SosWorkflow {
   private static final Logger log = Workflow.getLogger(SosWorkflowImpl.class);
 
   private final SlackIncidentActivities slack =
-      Workflow.newActivityStub(
-          SlackIncidentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setRetryOptions(RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumAttempts(5)
-                  .build())
-              .build());
+      Workflow.newActivityStub(SlackIncidentActivities.class, Retries.sos());
 
   @Override
   public int call(SosRequest request) {

@@ -28,4 +28,16 @@ class AlertGroupHistoryRecorder extends AlertGroupWorkflowTest {
     Files.writeString(Path.of("src/test/resources/histories/alert-group-v2.json"),
         client.fetchHistory(AlertGroupWorkflow.workflowId(9, "disk")).toJson(true));
   }
+
+  @Test
+  void recordAQuarantine() throws Exception {
+    send(9, "poison", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    send(9, "poison", batch(event(AlertAction.TRIGGER, 2, Priority.P1), poison(5),
+        event(AlertAction.TRIGGER, 3, Priority.P1)));
+    send(9, "poison", batch(event(AlertAction.RESOLVE, 1, null)));
+    result(9, "poison");
+    // v3: a refused event is quarantined and the group goes on (alert-quarantine)
+    Files.writeString(Path.of("src/test/resources/histories/alert-group-v3-quarantine.json"),
+        client.fetchHistory(AlertGroupWorkflow.workflowId(9, "poison")).toJson(true));
+  }
 }

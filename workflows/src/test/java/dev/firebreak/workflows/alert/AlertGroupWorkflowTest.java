@@ -2,7 +2,10 @@ package dev.firebreak.workflows.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.alert.messages.QuarantinedEvent;
+import io.temporal.failure.ApplicationFailure;
 import dev.firebreak.workflows.alert.messages.AlertAction;
 import dev.firebreak.workflows.alert.messages.AlertBatch;
 import dev.firebreak.workflows.alert.messages.AlertEvent;
@@ -34,8 +37,14 @@ import org.junit.jupiter.api.Test;
 /** Alert groups on Temporal's time-skipping test server, with a recording store. */
 class AlertGroupWorkflowTest {
 
-  /** Stores groups by open key like the PostgreSQL store, and counts incidents opened. */
-  static class RecordingActivities implements AlertActivities {
+  /**
+   * Stores groups by open key like the PostgreSQL store, and counts incidents opened. Like
+   * PostgreSQL it refuses for good a NUL character or a dedup key over 255 characters.
+   */
+  static class RecordingActivities implements AlertActivities, AlertQuarantine {
+    final List<QuarantinedEvent> quarantined = new CopyOnWriteArrayList<>();
+    final AtomicLong projections = new AtomicLong();
+
     final Map<String, Long> ids = new ConcurrentHashMap<>();
     final Map<Long, AlertGroup> groups = new ConcurrentHashMap<>();
     final List<AlertEventRecord> events = new CopyOnWriteArrayList<>();
@@ -44,6 +53,13 @@ class AlertGroupWorkflowTest {
 
     @Override
     public long project(AlertGroup group, List<AlertEventRecord> newEvents) {
+      projections.incrementAndGet();
+      if (group.dedupKey().length() > 255 || group.summary().contains("\u0000")
+          || newEvents.stream().anyMatch(e -> e.summary().contains("\u0000"))) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+            Retries.PERMANENT_DATA_ERROR);
+      }
       long id = ids.computeIfAbsent(group.openKey(), k -> sequence.incrementAndGet());
       groups.merge(id, group.withId(id), (old, neu) -> old.version() >= neu.version() ? old : neu);
       events.addAll(newEvents);
@@ -51,6 +67,13 @@ class AlertGroupWorkflowTest {
     }
 
     final List<String> followed = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void quarantine(QuarantinedEvent event) {
+      // like the store: the last write of a key wins (a failed workflow task may write it again)
+      quarantined.removeIf(q -> q.key().equals(event.key()));
+      quarantined.add(event);
+    }
 
     @Override
     public long openIncident(AlertGroup group) {
@@ -217,5 +240,70 @@ class AlertGroupWorkflowTest {
     assertThat(activities.groups).hasSize(1);
     assertThat(activities.incidentsOpened).hasSize(1);
     assertThat(lastRun).isNotEqualTo(first.getRunId());
+  }
+
+  AlertEvent poison(int count) {
+    return new AlertEvent(AlertAction.TRIGGER, count, "Disk full\u0000on db-1", "db-1",
+        "critical", Priority.P1, t0, t0.plusSeconds(count), null);
+  }
+
+  @Test
+  void aPoisonEventIsQuarantinedAndTheGroupGoesOn() {
+    send(6, "poison", batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    send(6, "poison", batch(event(AlertAction.TRIGGER, 2, Priority.P1), poison(100),
+        event(AlertAction.TRIGGER, 3, Priority.P1)));
+    send(6, "poison", batch(poison(1000)));
+    send(6, "poison", batch(event(AlertAction.ACKNOWLEDGE, 1, null)));
+    send(6, "poison", batch(event(AlertAction.TRIGGER, 4, Priority.P1),
+        event(AlertAction.RESOLVE, 1, null)));
+
+    AlertGroup done = result(6, "poison");
+    assertThat(done.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(done.count()).isEqualTo(10); // every good trigger once, no poison
+    assertThat(done.summary()).isEqualTo("Disk full on db-1");
+    assertThat(activities.groups.get(done.id()).count()).isEqualTo(10);
+    assertThat(activities.groups.get(done.id()).status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(activities.followed).containsExactly("1001 ACKNOWLEDGED", "1001 RESOLVED");
+    assertThat(activities.quarantined).hasSize(2);
+    assertThat(activities.quarantined).allSatisfy(q -> {
+      assertThat(q.groupId()).isEqualTo(done.id());
+      assertThat(q.reason()).startsWith(Retries.PERMANENT_DATA_ERROR + ": ")
+          .contains("0x00");
+      assertThat(q.event().summary()).contains("\u0000");
+    });
+    assertThat(activities.quarantined).extracting(q -> q.event().count())
+        .containsExactly(100, 1000);
+    // every stored event has a sequence number of its own, with no gap for the poison
+    assertThat(activities.events).extracting(AlertEventRecord::seq)
+        .containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void aPoisonEventThatWouldHaveOpenedTheGroupIsQuarantinedWithTheGroupTheNextOneOpens() {
+    send(8, "first", batch(poison(1), event(AlertAction.TRIGGER, 2, Priority.P1)));
+    send(8, "first", batch(event(AlertAction.RESOLVE, 1, null)));
+    AlertGroup done = result(8, "first");
+    assertThat(done.count()).isEqualTo(2);
+    assertThat(activities.quarantined).singleElement()
+        .satisfies(q -> assertThat(q.groupId()).isEqualTo(done.id()));
+  }
+
+  @Test
+  void aGroupWhoseKeyTheStoreRefusesQuarantinesItsEventsAndKeepsRunning() {
+    String longKey = "f".repeat(300);
+    send(7, longKey, batch(event(AlertAction.TRIGGER, 1, Priority.P1)));
+    send(7, longKey, batch(event(AlertAction.TRIGGER, 2, Priority.P1)));
+    // nothing could be stored, so nothing is open: the run ends with no group
+    assertThat(client.newUntypedWorkflowStub(AlertGroupWorkflow.workflowId(7, longKey))
+        .getResult(AlertGroup.class)).isNull();
+    // two identical triggers: quarantined apart, or together when they came in one apply
+    assertThat(activities.quarantined.stream().mapToInt(q -> q.event().count()).sum())
+        .isEqualTo(3);
+    assertThat(activities.quarantined).allSatisfy(q -> {
+      assertThat(q.groupId()).isNull();
+      assertThat(q.dedupKey()).isEqualTo(longKey);
+    });
+    assertThat(activities.groups).isEmpty();
+    assertThat(activities.incidentsOpened).isEmpty();
   }
 }

@@ -25,6 +25,20 @@ class SignalsReplayTest {
         "histories/alert-group-v2.json", AlertGroupWorkflowImpl.class);
   }
 
+  /** A poison trigger amid good ones, quarantined, and the group resolved after it. */
+  @Test
+  void anAlertGroupThatQuarantinedAnEventReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/alert-group-v3-quarantine.json", AlertGroupWorkflowImpl.class);
+  }
+
+  /** heartbeat-catch v1: a miss refused for good, the monitor still watching, a ping, stop. */
+  @Test
+  void aHeartbeatMonitorThatSurvivedARefusedMissReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/heartbeat-catch-v1.json", HeartbeatMonitorWorkflowImpl.class);
+  }
+
   /** Pings, a miss and its recovery, mute and unmute, stop. */
   @Test
   void aHeartbeatMonitorReplays() throws Exception {

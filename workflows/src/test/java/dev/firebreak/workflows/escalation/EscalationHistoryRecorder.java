@@ -46,4 +46,14 @@ class EscalationHistoryRecorder extends EscalationWorkflowTest {
     Files.writeString(Path.of("src/test/resources/histories/escalation-v1.json"),
         client.fetchHistory(EscalationWorkflow.workflowId(42, 1)).toJson(true));
   }
+
+  /** escalation-catch v1: a step whose lookup fails for good is noted and skipped. */
+  @Test
+  void recordARefusedLookup() throws Exception {
+    directory.refused.add(1L);
+    policy(0, step(5, user(1)), step(5, user(2)));
+    result(escalation(null));
+    Files.writeString(Path.of("src/test/resources/histories/escalation-catch-v1.json"),
+        client.fetchHistory(EscalationWorkflow.workflowId(99, 1)).toJson(true));
+  }
 }

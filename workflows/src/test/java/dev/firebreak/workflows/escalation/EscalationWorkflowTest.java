@@ -67,6 +67,8 @@ class EscalationWorkflowTest {
     final Map<Long, Schedule> schedules = new HashMap<>();
     final Map<Long, EscalationPolicy> policies = new HashMap<>();
     final Map<Long, EscalationTrigger> services = new HashMap<>();
+    /** Resolving these users fails for good, as data the database refuses would. */
+    final List<Long> refused = new CopyOnWriteArrayList<>();
 
     @Override
     public EscalationTrigger escalationFor(long serviceId) {
@@ -80,6 +82,10 @@ class EscalationWorkflowTest {
 
     @Override
     public List<Recipient> resolve(List<Target> targets, Instant at) {
+      if (targets.stream().anyMatch(t -> refused.contains(t.id()))) {
+        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+            "ERROR: value too long", dev.firebreak.workflows.Retries.PERMANENT_DATA_ERROR);
+      }
       List<Long> ids = new ArrayList<>();
       for (Target t : targets) {
         List<Long> more = switch (t.type()) {
@@ -227,9 +233,19 @@ class EscalationWorkflowTest {
     assertThat(PagerDuty.TRIGGERED).hasSize(1);
     assertThat(PagerDuty.TRIGGERED.get(0).serviceId()).isEqualTo("PSVC1");
     assertThat(PagerDuty.TRIGGERED.get(0).requestedBy()).contains("step 1, round 1");
+    assertThat(PagerDuty.TRIGGERED.get(0).escalationStep()).isEqualTo(new EscalationStep(0, 0, 0));
     assertThat(pagerDuty.claims).hasSize(2);
     assertThat(pager.pages).containsExactly(new Page(0, 0, 0, 1), new Page(5, 0, 1, 2),
         new Page(10, 1, 0, 1), new Page(15, 1, 1, 2));
+  }
+
+  @Test
+  void aStepWhoseLookupFailsForGoodIsSkippedAndEscalationGoesOn() {
+    directory.refused.add(1L);
+    policy(0, step(5, user(1)), step(5, user(2)));
+    EscalationState end = result(escalation(null));
+    assertThat(end.phase()).isEqualTo(EscalationPhase.EXHAUSTED);
+    assertThat(pager.pages).containsExactly(new Page(5, 0, 1, 2));
   }
 
   @Test

@@ -25,4 +25,19 @@ class HeartbeatHistoryRecorder extends HeartbeatMonitorWorkflowTest {
     Files.writeString(Path.of("src/test/resources/histories/heartbeat-monitor-v1.json"),
         client.fetchHistory(HeartbeatMonitorWorkflow.workflowId("k1")).toJson(true));
   }
+
+  /** heartbeat-catch v1: a miss the store refuses for good, and the monitor goes on watching. */
+  @Test
+  void recordARefusedMiss() throws Exception {
+    activities.refuse = true;
+    HeartbeatMonitorWorkflow workflow = startMonitor();
+    env.sleep(Duration.ofSeconds(100));
+    activities.refuse = false;
+    workflow.ping();
+    env.sleep(Duration.ofSeconds(1));
+    workflow.stop();
+    client.newUntypedWorkflowStub(HeartbeatMonitorWorkflow.workflowId("k1")).getResult(Void.class);
+    Files.writeString(Path.of("src/test/resources/histories/heartbeat-catch-v1.json"),
+        client.fetchHistory(HeartbeatMonitorWorkflow.workflowId("k1")).toJson(true));
+  }
 }

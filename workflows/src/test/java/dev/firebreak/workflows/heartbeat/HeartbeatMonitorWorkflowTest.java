@@ -2,7 +2,9 @@ package dev.firebreak.workflows.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.Retries;
 import dev.firebreak.workflows.TaskQueues;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -20,9 +22,14 @@ class HeartbeatMonitorWorkflowTest {
 
   static class RecordingActivities implements HeartbeatActivities {
     final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile boolean refuse;
 
     @Override
     public void missed(HeartbeatMonitor monitor, long lastPingMillis) {
+      if (refuse) {
+        throw ApplicationFailure.newNonRetryableFailure("value too long",
+            Retries.PERMANENT_DATA_ERROR);
+      }
       calls.add("missed " + monitor.alertDedupKey());
     }
 
@@ -115,5 +122,20 @@ class HeartbeatMonitorWorkflowTest {
     assertThat(activities.calls).isEmpty();
     env.sleep(Duration.ofMinutes(2));
     assertThat(activities.calls).containsExactly("missed heartbeat-k1");
+  }
+
+  @Test
+  void aMissTheStoreRefusesForGoodLeavesTheMonitorWatching() {
+    activities.refuse = true;
+    HeartbeatMonitorWorkflow workflow = startMonitor();
+    env.sleep(Duration.ofSeconds(100));
+    assertThat(workflow.state()).isEqualTo("DOWN"); // the run survived the refusal
+    activities.refuse = false;
+    workflow.ping();
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(workflow.state()).isEqualTo("UP");
+    assertThat(activities.calls).containsExactly("recovered heartbeat-k1");
+    env.sleep(Duration.ofSeconds(100));
+    assertThat(activities.calls).containsExactly("recovered heartbeat-k1", "missed heartbeat-k1");
   }
 }

@@ -46,4 +46,17 @@ class IncidentHistoryRecorder extends IncidentWorkflowTest {
     Path out = Path.of("src/test/resources/histories/incident-lifecycle-v1.json");
     Files.writeString(out, history);
   }
+
+  /** incident-catch v1: a timeline entry the store refuses for good, and the lifecycle goes on. */
+  @Test
+  void recordARefusedTimelineEntry() throws Exception {
+    IncidentWorkflow workflow = start(newIncident(43, Priority.P3), false);
+    workflow.addUpdate(new AddUpdate("NUL \u0000 here", "bob"));
+    workflow.addUpdate(new AddUpdate("Rolled back", "bob"));
+    workflow.changeStatus(new ChangeStatus(Status.CLOSED, null,
+        dev.firebreak.workflows.incident.messages.ClosureReason.FALSE_POSITIVE, "alice"));
+    WorkflowStub.fromTyped(workflow).getResult(Object.class);
+    Files.writeString(Path.of("src/test/resources/histories/incident-catch-v1.json"),
+        client.fetchHistory(IncidentWorkflow.workflowId(43)).toJson(true));
+  }
 }

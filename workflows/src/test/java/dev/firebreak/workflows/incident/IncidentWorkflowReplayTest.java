@@ -25,6 +25,20 @@ class IncidentWorkflowReplayTest {
         "histories/incident-escalation-v1.json", IncidentWorkflowImpl.class);
   }
 
+  /** incident-catch v1: a timeline entry refused for good is logged and the lifecycle goes on. */
+  @Test
+  void anIncidentThatSurvivedARefusedWriteReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/incident-catch-v1.json", IncidentWorkflowImpl.class);
+  }
+
+  /** escalation-catch v1: the first step's lookup refused for good, the second step paged. */
+  @Test
+  void anEscalationThatSurvivedARefusedLookupReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/escalation-catch-v1.json", EscalationWorkflowImpl.class);
+  }
+
   /** Paging, escalate-now, acknowledgement, ack timeout re-trigger and stop. */
   @Test
   void anEscalationReplays() throws Exception {

@@ -47,6 +47,11 @@ class IncidentWorkflowTest {
 
     @Override
     public void project(Incident incident, List<TimelineEntry> newEntries) {
+      if (newEntries.stream().anyMatch(e -> e.message().contains("\u0000"))) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+            dev.firebreak.workflows.Retries.PERMANENT_DATA_ERROR);
+      }
       incidents.add(incident);
       entries.addAll(newEntries);
     }
@@ -252,5 +257,20 @@ class IncidentWorkflowTest {
     assertThatThrownBy(() -> workflow.changeDetails(
             new ChangeDetails("", null, null, null, null, null)))
         .isInstanceOf(WorkflowUpdateException.class);
+  }
+
+  @Test
+  void aTimelineEntryTheStoreRefusesForGoodLeavesTheIncidentRunning() {
+    IncidentWorkflow workflow = start(newIncident(9, Priority.P3), false);
+    Incident updated = workflow.addUpdate(new AddUpdate("NUL \u0000 here", "bob"));
+    assertThat(updated.version()).isEqualTo(2); // the change holds in Temporal
+    Incident next = workflow.addUpdate(new AddUpdate("Rolled back", "bob"));
+    assertThat(next.version()).isEqualTo(3);
+    assertThat(store.last().version()).isEqualTo(3); // the next write carries the whole incident
+    assertThat(store.timeline()).extracting(TimelineEntry::seq).containsExactly(1, 3);
+    workflow.changeStatus(new ChangeStatus(Status.CLOSED, null, ClosureReason.FALSE_POSITIVE,
+        "alice"));
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(Incident.class).status())
+        .isEqualTo(Status.CLOSED);
   }
 }

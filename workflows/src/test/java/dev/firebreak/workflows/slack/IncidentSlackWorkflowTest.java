@@ -80,6 +80,7 @@ class IncidentSlackWorkflowTest {
 
   static class Invites implements InviteActivities {
     final List<String> invited = new CopyOnWriteArrayList<>();
+    volatile boolean inviteRefused;
 
     @Override
     public List<String> providers() {
@@ -98,6 +99,10 @@ class IncidentSlackWorkflowTest {
 
     @Override
     public List<String> invite(String channelId, List<String> userIds) {
+      if (inviteRefused) {
+        throw ApplicationFailure.newNonRetryableFailure("channel_not_found",
+            "SlackCallFailed:channel_not_found");
+      }
       invited.add(channelId + ":" + String.join(",", userIds));
       return userIds;
     }
@@ -205,5 +210,20 @@ class IncidentSlackWorkflowTest {
     List<String> notes = new ArrayList<>(store.messages());
     assertThat(notes).anyMatch(m -> m.startsWith("Slack: the incident channel could not be created")
         && m.contains("restricted_action"));
+  }
+
+  @Test
+  void anInvitationRefusedForGoodIsAFailureInTheResultNotAFailedWorkflow() {
+    invites.inviteRefused = true;
+    IncidentWorkflow workflow = start(incident(5, Priority.P1), true);
+    workflow.changeStatus(new ChangeStatus(Status.INVESTIGATING, "on it", null, "alice"));
+    finish(workflow);
+    InviteResult result = client.newUntypedWorkflowStub(InviteWorkflow.workflowId(5))
+        .getResult(InviteResult.class);
+    assertThat(result.invited()).isEmpty();
+    assertThat(result.failures()).extracting(InviteResult.ProviderFailure::provider)
+        .containsExactly("broken", "invite");
+    assertThat(store.messages()).anyMatch(m -> m.startsWith("Slack: invite provider invite failed")
+        && m.contains("channel_not_found"));
   }
 }

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.alert.messages;
 
 import dev.firebreak.workflows.incident.messages.Priority;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One event for an alert group, or {@code count} consecutive events of the same action coalesced
@@ -20,9 +21,16 @@ public record AlertEvent(
     Instant lastAt,
     String details) {
 
-  /** Whether {@code next} may be folded into this one: both triggers. */
+  /**
+   * Whether {@code next} may be folded into this one: both triggers with the same content (only
+   * their times differ). Folding nothing else keeps a poison event (one the store refuses) apart
+   * from its good neighbours, so quarantining it never takes their counts with it.
+   */
   public boolean coalescesWith(AlertEvent next) {
-    return action == AlertAction.TRIGGER && next.action == AlertAction.TRIGGER;
+    return action == AlertAction.TRIGGER && next.action == AlertAction.TRIGGER
+        && Objects.equals(summary, next.summary) && Objects.equals(source, next.source)
+        && Objects.equals(severity, next.severity) && priority == next.priority
+        && Objects.equals(details, next.details);
   }
 
   /** This and {@code next} (which came later) as one event carrying the newer content. */

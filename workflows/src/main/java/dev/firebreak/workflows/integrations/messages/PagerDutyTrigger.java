@@ -1,7 +1,18 @@
 package dev.firebreak.workflows.integrations.messages;
 
-/** Page a PagerDuty service for a Firebreak incident. */
-public record PagerDutyTrigger(long incidentId, String serviceId, String requestedBy) {
+import dev.firebreak.workflows.escalation.EscalationStep;
+
+/**
+ * Page a PagerDuty service for a Firebreak incident. {@code escalationStep} is the step of the
+ * escalation policy that pages it, or null when a person asked (the escalate endpoint).
+ */
+public record PagerDutyTrigger(
+    long incidentId, String serviceId, String requestedBy, EscalationStep escalationStep) {
+
+  /** A page a person asked for. */
+  public PagerDutyTrigger(long incidentId, String serviceId, String requestedBy) {
+    this(incidentId, serviceId, requestedBy, null);
+  }
 
   /**
    * PagerDuty's de-duplication key for this incident and service: a retry, or a second request,

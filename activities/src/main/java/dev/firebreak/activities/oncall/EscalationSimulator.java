@@ -1,4 +1,4 @@
-package dev.firebreak.api.oncall;
+package dev.firebreak.activities.oncall;
 
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
@@ -6,11 +6,10 @@ import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTriggered;
 import io.temporal.activity.Activity;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import dev.firebreak.workflows.escalation.EscalationActivities;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationRun;
+import dev.firebreak.workflows.escalation.EscalationStep;
 import dev.firebreak.workflows.escalation.EscalationWorkflow;
 import dev.firebreak.workflows.escalation.EscalationWorkflowImpl;
 import dev.firebreak.workflows.escalation.Notification;
@@ -66,10 +65,9 @@ public class EscalationSimulator {
 
   /**
    * Records PagerDuty pages instead of sending them: the first claim of a service succeeds, later
-   * ones find it already paged, as for a real incident.
+   * ones find it already paged, as for a real incident. The step and round come with the page.
    */
   static final class RecordingPagerDuty implements PagerDutyPageClaims {
-    private static final Pattern WHERE = Pattern.compile("step (\\d+), round (\\d+)");
     final List<SimulatedNotification> sent = new CopyOnWriteArrayList<>();
     private final Instant start;
 
@@ -81,21 +79,19 @@ public class EscalationSimulator {
     public String claimPagerDutyTrigger(PagerDutyTrigger trigger) {
       boolean first = sent.stream().noneMatch(s -> s.userName().equals(name(trigger)));
       if (first) {
-        Matcher where = WHERE.matcher(String.valueOf(trigger.requestedBy()));
+        EscalationStep where = trigger.escalationStep() == null
+            ? new EscalationStep(0, 0, 0) : trigger.escalationStep();
         Instant now = Instant.ofEpochMilli(
             Activity.getExecutionContext().getInfo().getScheduledTimestamp());
-        boolean found = where.find();
         sent.add(new SimulatedNotification(Duration.between(start, now).toMinutes(),
-            found ? Integer.parseInt(where.group(1)) - 1 : 0,
-            found ? Integer.parseInt(where.group(2)) - 1 : 0, 0, name(trigger), "pagerduty"));
+            where.step(), where.round(), 0, name(trigger), "pagerduty"));
       }
-      return first ? "CLAIMED" : "ALREADY_PAGED";
+      return first ? CLAIMED : ALREADY_PAGED;
     }
 
     private static String name(PagerDutyTrigger trigger) {
       return "PagerDuty service " + trigger.serviceId();
     }
-
   }
 
   /** The simulation's PagerDuty trigger: the page was recorded when it was claimed. */
