@@ -29,6 +29,31 @@ const summary = (i, meta) => {
     </dl>`;
 };
 
+const PHASES = {
+  NONE: 'No escalation runs: escalate to page a policy.',
+  STARTING: 'The escalation is starting.',
+  ACKNOWLEDGED: 'Acknowledged: nobody else is paged.',
+  EXHAUSTED: 'Every step was paged and nobody acknowledged.',
+  STOPPED: 'The escalation stopped (resolved, or replaced by another).',
+  ENDED: 'The escalation ended.',
+};
+
+const inMinutes = due => {
+  const min = Math.round((new Date(due) - Date.now()) / 60000);
+  return min <= 0 ? 'now' : `in ${min} min`;
+};
+
+/** "What happens next", as the running escalation workflow tells it. */
+const next = o => `
+  <p>${o.policyName ? `Policy <strong>${esc(o.policyName)}</strong>` : ''}
+    ${o.step ? `· step ${o.step} of round ${o.round} paged` : ''}
+    ${o.acknowledgedBy ? `· acknowledged by ${esc(o.acknowledgedBy)}` : ''}</p>
+  ${o.next.length ? `<ol class="plain" id="next-pages">${o.next.map(p => `
+    <li><strong>${inMinutes(p.due)}</strong> <span class="muted">(${when(p.due)})</span> · step ${p.step}, round ${p.round}:
+      ${[...p.people.map(esc), ...p.pagerdutyServices.map(s => 'PagerDuty ' + esc(s))].join(', ') || '<span class="muted">nobody on call</span>'}</li>`).join('')}</ol>
+    ${o.estimated ? '<p class="muted small">Times are estimates: the escalation was sped up or started again.</p>' : ''}`
+    : `<p class="muted">${esc(PHASES[o.phase] || o.phase)}</p>`}`;
+
 const timeline = i => i.timeline.map(e => `
   <li><time class="muted" datetime="${esc(e.at)}">${when(e.at)}</time> <strong>${esc(e.kind)}</strong> ${esc(e.message)}
       ${e.author ? `<span class="muted">— ${esc(e.author)}</span>` : ''}</li>`).join('');
@@ -90,7 +115,8 @@ const forms = (i, policies) => i.status === 'CLOSED' ? '' : `
 
 export async function render(ctx) {
   const { app, meta, params: [id] } = ctx;
-  const [i, policies] = await Promise.all([api('GET', '/incidents/' + id), tryGet('/escalation-policies', [])]);
+  const [i, policies, outlook] = await Promise.all([api('GET', '/incidents/' + id),
+    tryGet('/escalation-policies', []), tryGet(`/incidents/${id}/escalation`)]);
   app.innerHTML = `
     <h1>#${i.id} ${esc(i.title)}</h1>
     <div class="columns">
@@ -98,15 +124,22 @@ export async function render(ctx) {
         <div class="card" id="summary">${summary(i, meta)}</div>
         ${forms(i, policies)}
       </div>
-      <div class="card">
-        <h2>Timeline <span class="muted small" id="live">live</span></h2>
-        <ol class="timeline" id="timeline" aria-live="polite">${timeline(i)}</ol>
+      <div>
+        <section class="card" aria-labelledby="h-next">
+          <h2 id="h-next">What happens next</h2>
+          <div id="next" aria-live="polite">${outlook ? next(outlook) : '<p class="muted">—</p>'}</div>
+        </section>
+        <section class="card" aria-labelledby="h-timeline">
+          <h2 id="h-timeline">Timeline <span class="muted small" id="live">live</span></h2>
+          <ol class="timeline" id="timeline" aria-live="polite">${timeline(i)}</ol>
+        </section>
       </div>
     </div>`;
 
   let shown = i;
   const refresh = async () => {
-    const now = await api('GET', '/incidents/' + id);
+    const [now, nextOutlook] = await Promise.all([api('GET', '/incidents/' + id), tryGet(`/incidents/${id}/escalation`)]);
+    if (nextOutlook) $('next').innerHTML = next(nextOutlook);
     if (now.status !== shown.status || !!now.keyEvents.acknowledged !== !!shown.keyEvents.acknowledged) {
       return render(ctx); // the forms depend on the status
     }

@@ -8,6 +8,9 @@ const MAPPING_FIELDS = ['summary', 'dedupKey', 'severity', 'action', 'source'];
 const copyButton = (text, label) =>
   `<button type="button" class="secondary copy" data-copy="${esc(text)}" aria-label="copy ${esc(label)}">Copy</button>`;
 
+const rotateButton = (path, label) =>
+  `<button type="button" class="secondary" data-rotate="${esc(path)}" aria-label="rotate ${esc(label)}">Rotate</button>`;
+
 export async function render({ app }, previewChannel) {
   const [services, channels, heartbeats, policies] = await Promise.all([
     api('GET', '/services'), api('GET', '/receive-channels'), api('GET', '/heartbeats'), api('GET', '/escalation-policies')]);
@@ -21,16 +24,18 @@ export async function render({ app }, previewChannel) {
       <table id="services"><thead><tr><th>Service</th><th>Policy</th><th>Integration key</th><th>Routing rules, in order</th></tr></thead><tbody>
       ${services.map((s, n) => `<tr><td>${esc(s.name)}<div class="muted small">${esc(s.description || '')}</div></td>
         <td>${esc(policyById[s.escalationPolicyId]?.name || '—')}</td>
-        <td><code>${esc(s.integrationKey)}</code> ${copyButton(s.integrationKey, 'integration key of ' + s.name)}</td>
+        <td><code>${esc(s.integrationKey)}</code> ${copyButton(s.integrationKey, 'integration key of ' + s.name)}
+          ${rotateButton(`/services/${s.id}/integration-key`, 'integration key of ' + s.name)}</td>
         <td><ol class="compact">${rules[n].map(r => `<li>${esc(r.name)}</li>`).join('') || '<span class="muted">none</span>'}</ol></td></tr>`).join('')
         || '<tr><td colspan="4" class="muted">No services.</td></tr>'}
       </tbody></table></div>
-      <p class="muted small">Rotating a key is not offered by the API yet.</p>
+      <div id="rotate-error"></div>
     </section>
     <section class="card"><h2>Receive channels</h2><div class="scroll">
       <table id="channels"><thead><tr><th>Channel</th><th>Type</th><th>Service</th><th>URL</th><th></th></tr></thead><tbody>
       ${channels.map(c => `<tr data-channel="${c.id}"><td>${esc(c.name)}</td><td>${esc(c.type)}</td><td>${esc(serviceById[c.serviceId]?.name || c.serviceId)}</td>
-        <td><code>${esc(c.url)}</code> ${copyButton(c.url, 'URL of ' + c.name)}</td>
+        <td><code>${esc(c.url)}</code> ${copyButton(c.url, 'URL of ' + c.name)}
+          ${rotateButton(`/receive-channels/${c.id}/key`, 'key of ' + c.name)}</td>
         <td><button type="button" class="secondary" data-preview="${c.id}">Preview</button></td></tr>`).join('')
         || '<tr><td colspan="5" class="muted">No receive channels.</td></tr>'}
       </tbody></table></div>
@@ -68,6 +73,16 @@ export async function render({ app }, previewChannel) {
   app.querySelectorAll('[data-copy]').forEach(b => b.addEventListener('click', async () => {
     await navigator.clipboard.writeText(b.dataset.copy).catch(() => {});
     b.textContent = 'Copied';
+  }));
+
+  app.querySelectorAll('[data-rotate]').forEach(b => b.addEventListener('click', async () => {
+    if (!window.confirm('Senders using the old key will be refused. Rotate?')) return;
+    try {
+      await api('POST', b.dataset.rotate);
+      await render({ app });
+    } catch (e) {
+      $('rotate-error').innerHTML = errorBox(e);
+    }
   }));
 
   let channelId = null;

@@ -66,13 +66,30 @@ abstract class BrowserTest extends EndToEndTest {
   }
 
   WebElement await(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15))
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void awaitText(By by, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureShot();
+      throw e;
+    }
+  }
+
+  /** What the page showed when a wait gave up, in target/ (not a documentation screenshot). */
+  void failureShot() {
+    try {
+      Path shot = Path.of("target", "browser-failures", getClass().getSimpleName() + "-"
+          + System.currentTimeMillis() + ".png");
+      Files.createDirectories(shot.getParent());
+      Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException | RuntimeException e) {
+      // the failure itself matters more than its picture
+    }
   }
 
   /** Saves what the browser shows now as docs/screenshots/{name}.png. */
@@ -117,7 +134,7 @@ abstract class BrowserTest extends EndToEndTest {
     browser.findElement(By.id("password")).sendKeys("correct horse battery");
     browser.findElement(By.cssSelector("#login button[type=submit]")).click();
     awaitText(By.tagName("h1"), "Incidents");
-    awaitText(By.id("who"), "Web Admin (admin)");
+    awaitText(By.id("who"), email + " (admin)");
     loggedIn = true;
   }
 
