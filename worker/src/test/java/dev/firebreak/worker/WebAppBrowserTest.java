@@ -57,18 +57,34 @@ class WebAppBrowserTest extends BrowserTest {
 
   @Test
   void anIncidentIsAcknowledgedFromItsPageAndItsTimelineUpdatesWithoutReload() {
+    World w = world();
+    long twoSteps = create("/api/v1/escalation-policies", """
+        {"name": "Payments %s", "steps": [
+          {"delayMinutes": 5, "targets": [{"type": "schedule", "id": %d}]},
+          {"delayMinutes": 5, "targets": [{"type": "user", "id": %d}]}]}"""
+        .formatted(w.run(), w.schedule(), w.cy()));
+    create("/api/v1/services",
+        "{\"name\":\"Payments " + w.run() + "\",\"escalationPolicyId\":" + twoSteps + "}");
     open("#/declare");
     await(By.id("title")).sendKeys("Payments are slow");
     new Select(browser.findElement(By.id("priority"))).selectByVisibleText("P2");
+    new Select(browser.findElement(By.id("serviceId"))).selectByVisibleText("Payments " + w.run());
     browser.findElement(By.cssSelector("#declare button[type=submit]")).click();
     awaitText(By.tagName("h1"), "Payments are slow");
     String id = browser.getCurrentUrl().replaceAll(".*#/incidents/", "");
+
+    // what happens next: the schedule's on-call was paged; Cy is due at step 2 in 5 minutes
+    awaitText(By.id("next"), "step 1 of round 1 paged");
+    awaitText(By.id("next-pages"), "step 2, round 1: Cy " + w.run());
+    assertThat(browser.findElement(By.id("next-pages")).getText()).containsPattern("in [45] min");
+    screenshot("incident-next");
 
     await(By.id("acknowledge")).click();
     awaitText(By.id("timeline"), "ACKNOWLEDGED");
     assertThat(http.get("/api/v1/incidents/" + id).json().at("/keyEvents/acknowledged").isNull())
         .isFalse();
     assertThat(await(By.id("acknowledge")).isEnabled()).isFalse();
+    awaitText(By.id("next"), "Acknowledged: nobody else is paged");
 
     // someone else (Slack, a phone, a colleague) changes the incident: the page shows it unasked
     ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
