@@ -22,9 +22,9 @@ export function disposeAll() {
 
 /**
  * A timeline: one row per lane, bars from start to end (ms). `bars` are
- * { lane, start, end, label, color, data }.
+ * { lane, start, end, label, color, data }; `marks` are vertical lines { at, label }.
  */
-export function timeline(element, lanes, bars, { onClick, min, max } = {}) {
+export function timeline(element, lanes, bars, { onClick, min, max, marks = [] } = {}) {
   const chart = draw(element, {
     grid: { left: 110, right: 20, top: 20, bottom: 40 },
     tooltip: { formatter: p => `${p.data.label}<br>${new Date(p.value[1]).toUTCString()} → ${new Date(p.value[2]).toUTCString()}` },
@@ -51,6 +51,9 @@ export function timeline(element, lanes, bars, { onClick, min, max } = {}) {
         };
       },
       encode: { x: [1, 2], y: 0 },
+      markLine: { symbol: 'none', silent: true, lineStyle: { color: '#854a0e', type: 'dashed' },
+        label: { formatter: p => p.name, color: '#854a0e' },
+        data: marks.map(m => ({ xAxis: m.at, name: m.label })) },
       data: bars.map(b => ({ value: [b.lane, b.start, b.end, b.label], label: b.label,
         itemStyle: { color: b.color }, bar: b })),
     }],

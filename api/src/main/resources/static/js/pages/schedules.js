@@ -6,6 +6,22 @@ import { $, esc, options, byId, onSubmit, utcInstant, utcLocal, when } from '../
 
 const DAY = 86400000;
 
+/** The UTC offset of `zone` at `ms`, as Intl names it ("GMT+1"). */
+const offsetAt = (zone, ms) => new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
+  .formatToParts(ms).find(p => p.type === 'timeZoneName').value;
+
+/** Where the time zone's offset changes in [from, to): daylight-saving starts and ends. */
+function offsetChanges(zone, from, to) {
+  const marks = [];
+  let before = offsetAt(zone, from);
+  for (let t = from + 3600000; t < to; t += 3600000) {
+    const now = offsetAt(zone, t);
+    if (now !== before) marks.push({ at: t, label: `${before} → ${now}` });
+    before = now;
+  }
+  return marks;
+}
+
 const rotation = r => typeof r === 'string' ? r : `every ${r.hours} h`;
 
 export async function render(ctx) {
@@ -18,7 +34,7 @@ export async function render(ctx) {
   const id = Number(chosen || schedules[0].id);
   const schedule = schedules.find(s => s.id === id) || await api('GET', '/schedules/' + id);
   const days = Number(query.get('days') || 7);
-  const from = new Date(Math.floor(Date.now() / DAY) * DAY);
+  const from = query.get('from') ? new Date(query.get('from') + 'T00:00:00Z') : new Date(Math.floor(Date.now() / DAY) * DAY);
   const to = new Date(from.getTime() + days * DAY);
   const userById = byId(users);
   app.innerHTML = `
@@ -29,8 +45,10 @@ export async function render(ctx) {
       <label class="inline" for="days">Span</label>
       <select id="days">${options([[7, '1 week'], [14, '2 weeks'], [28, '4 weeks']], days)}</select>
     </div>
-    <p>Time zone <strong id="time-zone">${esc(schedule.timeZone)}</strong>; the timeline is drawn in UTC.
+    <p>Time zone <strong id="time-zone">${esc(schedule.timeZone)}</strong> (now ${esc(offsetAt(schedule.timeZone, Date.now()))});
+      the timeline is drawn in UTC, with daylight-saving changes as dashed lines.
       Click a shift to cover it with an override.</p>
+ <p id="dst" class="muted small"></p>
     <div class="chart tall" id="shift-chart" role="img" aria-label="final shifts of ${esc(schedule.name)}"></div>
     <div class="columns">
       <form class="card" id="override">
@@ -55,6 +73,9 @@ export async function render(ctx) {
       <table id="shifts"><thead><tr><th>From</th><th>To</th><th>On call</th></tr></thead><tbody></tbody></table>
     </section>`;
 
+  const changes = offsetChanges(schedule.timeZone, from.getTime(), to.getTime());
+  $('dst').textContent = changes.length
+    ? 'Daylight saving: ' + changes.map(c => `${when(new Date(c.at).toISOString())} (${c.label})`).join(', ') : '';
   const draw = async () => {
     const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
     const [shifts, overrides] = await Promise.all([
@@ -68,7 +89,7 @@ export async function render(ctx) {
       return { lane: 1, start: clip(o.start), end: clip(o.end), label: who, color: '#c11574', shift: o };
     }));
     timeline($('shift-chart'), ['Final', 'Overrides'], bars, {
-      min: from.getTime(), max: to.getTime(),
+      min: from.getTime(), max: to.getTime(), marks: changes,
       onClick: bar => {
         $('o-start').value = utcLocal(new Date(bar.start).toISOString());
         $('o-end').value = utcLocal(new Date(bar.end).toISOString());
@@ -80,7 +101,7 @@ export async function render(ctx) {
   };
   await draw();
   $('schedule-pick').onchange = e => { location.hash = `#/schedules/${e.target.value}?days=${days}`; };
-  $('days').onchange = e => { location.hash = `#/schedules/${id}?days=${e.target.value}`; };
+  $('days').onchange = e => { location.hash = `#/schedules/${id}?days=${e.target.value}&from=${from.toISOString().slice(0, 10)}`; };
   onSubmit('override', form => api('POST', `/schedules/${id}/overrides`, {
     userId: Number(form.get('userId')), start: utcInstant(form.get('start')), end: utcInstant(form.get('end')),
   }), draw);

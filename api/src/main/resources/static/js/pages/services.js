@@ -20,6 +20,7 @@ export async function render({ app }, previewChannel) {
   const policyById = byId(policies);
   app.innerHTML = `
     <h1>Services and integrations</h1>
+    <div id="action-error"></div>
     <section class="card"><h2>Services</h2><div class="scroll">
       <table id="services"><thead><tr><th>Service</th><th>Policy</th><th>Integration key</th><th>Routing rules, in order</th></tr></thead><tbody>
       ${services.map((s, n) => `<tr><td>${esc(s.name)}<div class="muted small">${esc(s.description || '')}</div></td>
@@ -29,7 +30,7 @@ export async function render({ app }, previewChannel) {
         <td><ol class="compact">${rules[n].map(r => `<li>${esc(r.name)}</li>`).join('') || '<span class="muted">none</span>'}</ol></td></tr>`).join('')
         || '<tr><td colspan="4" class="muted">No services.</td></tr>'}
       </tbody></table></div>
-      <div id="rotate-error"></div>
+      
     </section>
     <section class="card"><h2>Receive channels</h2><div class="scroll">
       <table id="channels"><thead><tr><th>Channel</th><th>Type</th><th>Service</th><th>URL</th><th></th></tr></thead><tbody>
@@ -64,7 +65,8 @@ export async function render({ app }, previewChannel) {
     <section class="card"><h2>Heartbeats</h2><div class="scroll">
       <table id="heartbeats"><thead><tr><th>Heartbeat</th><th>Service</th><th>Every</th><th>Status</th><th>Last ping</th><th>Ping URL</th></tr></thead><tbody>
       ${heartbeats.map(h => `<tr><td>${esc(h.name)}</td><td>${esc(serviceById[h.serviceId]?.name || h.serviceId)}</td>
-        <td>${h.intervalSeconds} s (+${h.graceSeconds} s)</td><td>${esc(h.status)}${h.muted ? ' (muted)' : ''}</td>
+        <td>${h.intervalSeconds} s (+${h.graceSeconds} s)</td><td>${esc(h.status)}${h.muted ? ' (muted)' : ''}
+          <button type="button" class="secondary" data-mute="${h.id}" data-muted="${!h.muted}">${h.muted ? 'Unmute' : 'Mute'}</button></td>
         <td>${when(h.lastPingAt)}</td><td><code>${esc(h.pingUrl)}</code> ${copyButton(h.pingUrl, 'ping URL of ' + h.name)}</td></tr>`).join('')
         || '<tr><td colspan="6" class="muted">No heartbeats.</td></tr>'}
       </tbody></table></div>
@@ -75,15 +77,17 @@ export async function render({ app }, previewChannel) {
     b.textContent = 'Copied';
   }));
 
-  app.querySelectorAll('[data-rotate]').forEach(b => b.addEventListener('click', async () => {
-    if (!window.confirm('Senders using the old key will be refused. Rotate?')) return;
-    try {
-      await api('POST', b.dataset.rotate);
-      await render({ app });
-    } catch (e) {
-      $('rotate-error').innerHTML = errorBox(e);
-    }
-  }));
+  // a button that changes something, then shows the page again; a refusal is shown on top
+  const act = (attribute, change) => app.querySelectorAll(`[${attribute}]`).forEach(b =>
+    b.addEventListener('click', async () => {
+      try {
+        if (await change(b.dataset) !== false) await render({ app });
+      } catch (e) {
+        $('action-error').innerHTML = errorBox(e);
+      }
+    }));
+  act('data-rotate', d => window.confirm('Senders using the old key will be refused. Rotate?') && api('POST', d.rotate));
+  act('data-mute', d => api('POST', `/heartbeats/${d.mute}/mute`, { muted: d.muted === 'true' }));
 
   let channelId = null;
   let pending;

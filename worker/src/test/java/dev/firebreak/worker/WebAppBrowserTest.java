@@ -145,6 +145,11 @@ class WebAppBrowserTest extends BrowserTest {
     assertThat(overrides).hasSize(1);
     assertThat(overrides.get(0).get("userId").asLong()).isEqualTo(w.cy());
     screenshot("schedule");
+
+    // the end of daylight saving in Paris falls on 25 October: it is named where it falls
+    open("#/schedules/" + w.schedule() + "?days=14&from=2026-10-20");
+    awaitText(By.id("dst"), "GMT+2 → GMT+1");
+    awaitText(By.id("shifts"), "Ann " + w.run());
   }
 
   @Test
