@@ -1,7 +1,7 @@
 // One incident: summary, roles, key events, details, acknowledge, escalate, and a timeline that
 // polls the API so that changes from Slack, phones or other people appear without a reload.
 import { api, tryGet } from '../api.js';
-import { $, esc, options, badge, when, onSubmit, utcInstant, utcLocal,
+import { $, esc, options, badge, when, onSubmit, utcInstant, utcLocal, byId,
   PRIORITIES, ENVIRONMENTS, STATUSES, CLOSURE_REASONS } from '../ui.js';
 
 const POLL_MS = 3000;
@@ -43,8 +43,15 @@ const inMinutes = due => {
   return min <= 0 ? 'now' : `in ${min} min`;
 };
 
+/** The notification rules still due for people already paged (when the API has them). */
+const dueSends = (sends, users) => {
+  const due = (sends || []).filter(n => n.status === 'due' || n.status === 'pending');
+  return due.length ? `<h3>Notification rules due</h3><ol class="plain" id="due-notifications">${due.map(n => `
+    <li><strong>${inMinutes(n.dueAt)}</strong> · ${esc(users[n.userId]?.name || 'user ' + n.userId)}: ${esc(n.channel)} ${esc(n.label || '')}</li>`).join('')}</ol>` : '';
+};
+
 /** "What happens next", as the running escalation workflow tells it. */
-const next = o => `
+const next = (o, sends, users) => dueSends(sends, users) + `
   <p>${o.policyName ? `Policy <strong>${esc(o.policyName)}</strong>` : ''}
     ${o.step ? `· step ${o.step} of round ${o.round} paged` : ''}
     ${o.acknowledgedBy ? `· acknowledged by ${esc(o.acknowledgedBy)}` : ''}</p>
@@ -115,8 +122,10 @@ const forms = (i, policies) => i.status === 'CLOSED' ? '' : `
 
 export async function render(ctx) {
   const { app, meta, params: [id] } = ctx;
-  const [i, policies, outlook] = await Promise.all([api('GET', '/incidents/' + id),
-    tryGet('/escalation-policies', []), tryGet(`/incidents/${id}/escalation`)]);
+  const [i, policies, outlook, sends, userList] = await Promise.all([api('GET', '/incidents/' + id),
+    tryGet('/escalation-policies', []), tryGet(`/incidents/${id}/escalation`),
+    tryGet(`/incidents/${id}/notifications`), tryGet('/users', [])]);
+  const users = byId(userList);
   app.innerHTML = `
     <h1>#${i.id} ${esc(i.title)}</h1>
     <div class="columns">
@@ -127,7 +136,7 @@ export async function render(ctx) {
       <div>
         <section class="card" aria-labelledby="h-next">
           <h2 id="h-next">What happens next</h2>
-          <div id="next" aria-live="polite">${outlook ? next(outlook) : '<p class="muted">—</p>'}</div>
+          <div id="next" aria-live="polite">${outlook ? next(outlook, sends, users) : '<p class="muted">—</p>'}</div>
         </section>
         <section class="card" aria-labelledby="h-timeline">
           <h2 id="h-timeline">Timeline <span class="muted small" id="live">live</span></h2>
@@ -138,8 +147,9 @@ export async function render(ctx) {
 
   let shown = i;
   const refresh = async () => {
-    const [now, nextOutlook] = await Promise.all([api('GET', '/incidents/' + id), tryGet(`/incidents/${id}/escalation`)]);
-    if (nextOutlook) $('next').innerHTML = next(nextOutlook);
+    const [now, nextOutlook, nextSends] = await Promise.all([api('GET', '/incidents/' + id),
+      tryGet(`/incidents/${id}/escalation`), sends ? tryGet(`/incidents/${id}/notifications`) : null]);
+    if (nextOutlook) $('next').innerHTML = next(nextOutlook, nextSends, users);
     if (now.status !== shown.status || !!now.keyEvents.acknowledged !== !!shown.keyEvents.acknowledged) {
       return render(ctx); // the forms depend on the status
     }

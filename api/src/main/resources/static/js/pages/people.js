@@ -1,6 +1,8 @@
 // People and teams: the directory, and who belongs to which team.
 import { api } from '../api.js';
 import { $, esc, options, byId, onSubmit } from '../ui.js';
+import { session } from '../session.js';
+import { contacts } from './contacts.js';
 
 export async function render(ctx) {
   const { app } = ctx;
@@ -8,6 +10,7 @@ export async function render(ctx) {
   const userById = byId(users);
   app.innerHTML = `
     <h1>People and teams</h1>
+    ${session.userId ? '<section class="card" id="contacts"></section>' : ''}
     <div class="columns">
       <section class="card"><h2>People</h2><div class="scroll">
         <table id="users"><thead><tr><th>Name</th><th>Email</th><th>Slack</th><th>Time zone</th></tr></thead><tbody>
@@ -46,4 +49,5 @@ export async function render(ctx) {
   onSubmit('member', form => api('POST', `/teams/${form.get('team')}/members`, { userId: Number(form.get('userId')) }),
     () => render(ctx));
   if (!teams.length) $('member').hidden = true;
+  if (session.userId) await contacts($('contacts'), session.userId, () => render(ctx));
 }
