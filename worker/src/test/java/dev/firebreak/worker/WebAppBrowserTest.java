@@ -230,4 +230,48 @@ class WebAppBrowserTest extends BrowserTest {
         .contains("MTTA");
     screenshot("analytics");
   }
+
+  @Test
+  void alertGroupsAreCountedByServiceAndStatusAndShowTheirLastEvents() {
+    World w = world();
+    String key = http.get("/api/v1/services/" + w.service()).json().get("integrationKey").asText();
+    String event = """
+        {"routing_key": "%s", "event_action": "trigger", "dedup_key": "disk-%s",
+         "payload": {"summary": "Disk full %s", "source": "db-1", "severity": "warning"}}"""
+        .formatted(key, w.run(), w.run());
+    assertThat(http.post("/v2/enqueue", event).status()).isEqualTo(202);
+    assertThat(http.post("/v2/enqueue", event).status()).isEqualTo(202);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http
+        .get("/api/v1/alerts?serviceId=" + w.service()).json().at("/items/0/count").asLong() == 2);
+
+    open("#/alerts?serviceId=" + w.service());
+    awaitText(By.id("alert-counts"), "Checkout " + w.run() + " · TRIGGERED: 1");
+    WebElement group = await(By.xpath("//button[contains(., 'Disk full " + w.run() + "')]"));
+    assertThat(browser.findElement(By.id("alerts")).getText()).contains("Checkout " + w.run());
+    group.click();
+    awaitText(By.id("alert-detail"), "disk-" + w.run());
+    assertThat(browser.findElement(By.id("alert-detail")).getText()).contains("trigger");
+    screenshot("alerts");
+  }
+
+  @Test
+  void aPersonIsAddedAndPutInATeam() {
+    String run = run();
+    long team = create("/api/v1/teams", "{\"name\":\"Team " + run + "\"}");
+    open("#/people");
+    await(By.id("u-name")).sendKeys("Eve " + run);
+    browser.findElement(By.id("u-email")).sendKeys("eve." + run.toLowerCase() + "@web.test");
+    browser.findElement(By.cssSelector("#user button[type=submit]")).click();
+    awaitText(By.id("users"), "Eve " + run);
+    new Select(await(By.id("t-team"))).selectByVisibleText("Team " + run);
+    new Select(browser.findElement(By.id("t-user"))).selectByVisibleText("Eve " + run);
+    browser.findElement(By.cssSelector("#member button[type=submit]")).click();
+    awaitText(By.id("teams"), "Eve " + run);
+    long eve = http.get("/api/v1/users").json().findParents("name").stream()
+        .filter(u -> u.get("name").asText().equals("Eve " + run)).findFirst().orElseThrow()
+        .get("id").asLong();
+    assertThat(http.get("/api/v1/teams/" + team).json().get("memberIds").toString())
+        .contains(String.valueOf(eve));
+    screenshot("people");
+  }
 }
