@@ -38,7 +38,7 @@ export async function render(ctx) {
   app.querySelectorAll('[data-alert]').forEach(b => b.addEventListener('click', async () => {
     const a = await api('GET', '/alerts/' + b.dataset.alert);
     $('alert-detail').innerHTML = `<h2>${esc(a.summary)}</h2>
-      <p>${badge(a.status)} ${badge(a.priority || '')} <span class="muted">${esc(a.source || '')}</span> · dedup key <code>${esc(a.dedupKey)}</code></p>
+      <p>${badge(a.status)} ${a.priority ? badge(a.priority) : ''} <span class="muted">${esc(a.source || '')}</span> · dedup key <code>${esc(a.dedupKey)}</code></p>
       <ol class="timeline">${a.events.map(e => `<li><span class="muted">${when(e.at)}</span> <strong>${esc(e.action)}</strong>
         ${e.count > 1 ? `×${e.count}` : ''} ${esc(e.summary || '')}</li>`).join('')}</ol>`;
   }));
