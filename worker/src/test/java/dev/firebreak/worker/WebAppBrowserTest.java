@@ -121,6 +121,11 @@ class WebAppBrowserTest extends BrowserTest {
     browser.get(base() + "/#/oncall");
     awaitText(By.id("oncall-schedules"), "Primary " + w.run());
     screenshot("oncall-phone");
+    // on a phone the navigation folds into a menu
+    assertThat(browser.findElement(By.id("nav-schedules")).isDisplayed()).isFalse();
+    browser.findElement(By.id("menu")).click();
+    await(By.id("nav-schedules")).click();
+    awaitText(By.tagName("h1"), "Schedules");
   }
 
   @Test
@@ -273,5 +278,16 @@ class WebAppBrowserTest extends BrowserTest {
     assertThat(http.get("/api/v1/teams/" + team).json().get("memberIds").toString())
         .contains(String.valueOf(eve));
     screenshot("people");
+  }
+
+  @Test
+  void theBackOfficeRunsASyncNowAndSaysWhyItCannot() {
+    open("#/backoffice");
+    awaitText(By.id("syncs"), "PagerDuty services, schedules and on-calls");
+    browser.findElement(By.cssSelector("[data-sync='pagerduty']")).click();
+    awaitText(By.id("sync-pagerduty"), "PagerDuty is not enabled");
+    assertThat(browser.findElement(By.cssSelector("[data-sync='pagerduty']")).isEnabled())
+        .isTrue();
+    screenshot("backoffice");
   }
 }
