@@ -102,7 +102,7 @@ export async function render(ctx) {
     const rows = simulation.notifications;
     const who = [...new Set(rows.map(r => r.userName))];
     draw($('simulation-chart'), {
-      grid: { left: 120, right: 20, top: 20, bottom: 40 },
+      grid: { left: 120, right: 50, top: 20, bottom: 40 },
       tooltip: { formatter: p => `${p.data.name}: minute ${p.data.value[0]} (step ${p.data.step + 1})` },
       xAxis: { type: 'value', name: 'minute', minInterval: 1 },
       yAxis: { type: 'category', data: who, inverse: true },
