@@ -2,7 +2,7 @@
 // date range. Each point is the API's own report for its span (GET /analytics/incidents).
 import { api } from '../api.js';
 import { draw } from '../chart.js';
-import { $, duration } from '../ui.js';
+import { $, esc, duration } from '../ui.js';
 
 const DAY = 86400000;
 const MAX_BUCKETS = 16;
@@ -28,7 +28,10 @@ export async function render({ app, query }) {
     <div class="columns">
       <section class="card"><h2>By priority</h2><div class="chart" id="priority-chart" role="img" aria-label="incidents by priority"></div></section>
       <section class="card"><h2>By service</h2><div class="chart" id="service-chart" role="img" aria-label="incidents by service"></div></section>
-    </div>`;
+    </div>
+    <section class="card"><h2>By service and team</h2><div class="scroll">
+      <table id="by-service"><thead><tr><th>Service</th><th>Team</th><th>Incidents</th><th>MTTA</th><th>MTTR</th></tr></thead><tbody></tbody></table>
+    </div></section>`;
   $('range').onsubmit = e => {
     e.preventDefault();
     location.hash = `#/analytics?from=${$('from').value}&to=${$('to').value}`;
@@ -42,7 +45,8 @@ export async function render({ app, query }) {
   const buckets = [];
   for (let t = from.getTime(); t < to.getTime(); t += span) buckets.push([new Date(t), new Date(Math.min(t + span, to.getTime()))]);
   const report = (a, b, extra = '') => api('GET', `/analytics/incidents?from=${a.toISOString()}&to=${b.toISOString()}${extra}`);
-  const services = await api('GET', '/services');
+  const [services, teams] = await Promise.all([api('GET', '/services'), api('GET', '/teams')]);
+  const teamName = id => teams.find(t => t.id === id)?.name || '—';
   const [whole, points, perService] = await Promise.all([
     report(from, to), Promise.all(buckets.map(([a, b]) => report(a, b))),
     Promise.all(services.map(s => report(from, to, '&serviceId=' + s.id)))]);
@@ -69,6 +73,11 @@ export async function render({ app, query }) {
     xAxis: { type: 'category', data: priorities }, yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', name: 'incidents', data: priorities.map(p => whole.byPriority[p]) }],
   });
+  $('by-service').tBodies[0].innerHTML = services.map((s, n) => [s, perService[n]])
+    .sort((a, b) => b[1].incidents - a[1].incidents)
+    .map(([s, r]) => `<tr><td>${esc(s.name)}</td><td>${esc(teamName(s.teamId))}</td><td>${r.incidents}</td>
+      <td>${duration(r.timeToAcknowledge.medianSeconds)}</td><td>${duration(r.timeToResolve.medianSeconds)}</td></tr>`).join('')
+    || '<tr><td colspan="5" class="muted">No services.</td></tr>';
   draw($('service-chart'), {
     tooltip: {}, grid: { left: 110, right: 20, top: 20, bottom: 30 },
     yAxis: { type: 'category', data: services.map(s => s.name) }, xAxis: { type: 'value', minInterval: 1 },

@@ -215,7 +215,9 @@ class WebAppBrowserTest extends BrowserTest {
 
   @Test
   void theAnalyticsChartShowsTheIncidentsOfTheRange() {
-    long id = create("/api/v1/incidents", "{\"title\":\"Analytics sample\",\"priority\":\"P1\"}");
+    World w = world();
+    long id = create("/api/v1/incidents", "{\"title\":\"Analytics sample\",\"priority\":\"P1\","
+        + "\"serviceId\":" + w.service() + "}");
     assertThat(http.post("/api/v1/incidents/" + id + "/acknowledge", "{}").status())
         .isEqualTo(200);
     open("#/analytics");
@@ -233,6 +235,9 @@ class WebAppBrowserTest extends BrowserTest {
     assertThat(charted).isEqualTo(expected);
     assertThat(browser.findElement(By.id("analytics-chart")).getAttribute("aria-label"))
         .contains("MTTA");
+    WebElement serviceRow = browser.findElements(By.cssSelector("#by-service tbody tr")).stream()
+        .filter(r -> r.getText().startsWith("Checkout " + w.run())).findFirst().orElseThrow();
+    assertThat(serviceRow.findElements(By.tagName("td")).get(2).getText()).isEqualTo("1");
     screenshot("analytics");
   }
 
