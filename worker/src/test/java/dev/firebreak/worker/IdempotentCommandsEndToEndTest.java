@@ -74,6 +74,18 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
         response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
   }
 
+  /** A browser session of a new responder named {@code name}. */
+  Http loggedIn(String name) {
+    String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@idempotent.test";
+    long user = http.post("/api/v1/users", "{\"name\":\"" + name + "\",\"email\":\""
+        + email + "\"}").json().get("id").asLong();
+    assertThat(http.put("/api/v1/users/" + user + "/password",
+        "{\"password\":\"correct horse battery\"}").status()).isEqualTo(204);
+    Http session = Http.session(port);
+    assertThat(session.login(email, "correct horse battery").status()).isEqualTo(200);
+    return session;
+  }
+
   List<String> kinds(long id) {
     List<String> kinds = new ArrayList<>();
     http.get("/api/v1/incidents/" + id).json().get("timeline")
@@ -114,7 +126,8 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
         .until(() -> kinds(id).contains("STATUS_CHANGED"));
     assertThat(kinds(id)).containsExactly("DECLARED", "STATUS_CHANGED");
     JsonNode entry = http.get("/api/v1/incidents/" + id).json().get("timeline").get(1);
-    assertThat(entry.get("author").asText()).isEqualTo("bob");
+    // the timeline names the authenticated caller (here the admin token), not the body's author
+    assertThat(entry.get("author").asText()).isEqualTo("admin-token");
 
     Answer otherBody = send("POST", path, key,
         "{\"status\": \"MITIGATED\", \"message\": \"on it\", \"author\": \"bob\"}");
@@ -146,8 +159,10 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
     Answer acked = send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, "{}");
     assertThat(acked.status()).isEqualTo(200);
     commands.acknowledge(id, alice, CommandId.of("slack-ack-" + UUID.randomUUID()));
-    assertThat(send("POST", "/api/v1/incidents/" + id + "/acknowledge", null,
-        "{\"author\": \"Dan\"}", "X-Firebreak-Channel", "web").status()).isEqualTo(200);
+    // Dan, logged in to the web app; the body's author and a channel header are not trusted
+    Http dan = loggedIn("Dan");
+    assertThat(dan.post("/api/v1/incidents/" + id + "/acknowledge",
+        "{\"author\": \"Mallory\"}").status()).isEqualTo(200);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> kinds(id).size() >= 5);
     assertThat(kinds(id)).containsExactly("DECLARED", "UPDATE", "ACKNOWLEDGED", "ACKNOWLEDGED",
@@ -156,7 +171,8 @@ class IdempotentCommandsEndToEndTest extends EndToEndTest {
     http.get("/api/v1/incidents/" + id).json().get("timeline")
         .forEach(e -> messages.add(e.get("message").asText()));
     assertThat(messages).contains("Acknowledged by Alice via Slack",
-        "Acknowledged by someone via the API", "Acknowledged by Dan via the web app");
+        "Acknowledged by admin-token via the API", "Acknowledged by Dan via the web app");
+    assertThat(messages).noneMatch(m -> m.contains("Mallory"));
   }
 
   @Test

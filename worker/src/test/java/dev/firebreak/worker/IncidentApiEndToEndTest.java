@@ -31,6 +31,20 @@ class IncidentApiEndToEndTest extends EndToEndTest {
     return create("/api/v1/incidents", json);
   }
 
+  /** A browser session of a new responder named {@code name} (unique email per call). */
+  Http loggedInResponder(String name) {
+    String email = name + "-" + System.nanoTime() + "@incident.test";
+    long user = create("/api/v1/users",
+        "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+    assertThat(http.put("/api/v1/users/" + user + "/role", "{\"role\":\"responder\"}")
+        .status()).isEqualTo(200);
+    assertThat(http.put("/api/v1/users/" + user + "/password",
+        "{\"password\":\"correct horse battery\"}").status()).isEqualTo(204);
+    Http session = Http.session(port);
+    assertThat(session.login(email, "correct horse battery").status()).isEqualTo(200);
+    return session;
+  }
+
   Http.Response status(long id, String json) {
     return http.post("/api/v1/incidents/" + id + "/status", json);
   }
@@ -65,8 +79,11 @@ class IncidentApiEndToEndTest extends EndToEndTest {
     JsonNode roles = http.put("/api/v1/incidents/" + id + "/roles",
         "{\"commander\":\"alice\",\"communicationLead\":\"bob\"}").json();
     assertThat(roles.get("roles").get("communicationLead").asText()).isEqualTo("bob");
-    assertThat(http.post("/api/v1/incidents/" + id + "/updates",
-        "{\"message\":\"rollback started\",\"author\":\"bob\"}").status()).isEqualTo(201);
+    // the timeline names who is logged in, not the body's author
+    Http bob = loggedInResponder("bob");
+    assertThat(bob.post("/api/v1/incidents/" + id + "/updates",
+        "{\"message\":\"rollback started\",\"author\":\"mallory\"}").status())
+        .isEqualTo(201);
     String detected = Instant.now().minusSeconds(600).toString();
     JsonNode events = http.put("/api/v1/incidents/" + id + "/key-events",
         "{\"detected\":\"" + detected + "\"}").json();

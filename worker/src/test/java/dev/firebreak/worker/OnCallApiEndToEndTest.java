@@ -177,12 +177,18 @@ class OnCallApiEndToEndTest extends EndToEndTest {
         "ESCALATION: Could not page Pager-Refused (step 1, round 1): Slack refused:"
             + " channel_not_found; escalation goes on");
 
-    Http.Response acked = http.post("/api/v1/incidents/" + incident + "/acknowledge",
-        "{\"userId\":" + ann + "}");
+    // Ann acknowledges, logged in: the timeline names the caller, not a userId in the body
+    assertThat(http.put("/api/v1/users/" + ann + "/password",
+        "{\"password\":\"correct horse battery\"}").status()).isEqualTo(204);
+    Http annSession = Http.session(port);
+    assertThat(annSession.login("Pager-Ann" + RUN + "@oncall.test", "correct horse battery")
+        .status()).isEqualTo(200);
+    Http.Response acked = annSession.post("/api/v1/incidents/" + incident + "/acknowledge",
+        "{}");
     assertThat(acked.status()).as(acked.body()).isEqualTo(200);
     assertThat(acked.json().get("keyEvents").get("acknowledged").isNull()).isFalse();
-    assertThat(timeline(incident)).contains("ACKNOWLEDGED: Acknowledged by Pager-Ann via the API:"
-        + " paging stopped");
+    assertThat(timeline(incident)).contains("ACKNOWLEDGED: Acknowledged by Pager-Ann via the"
+        + " web app: paging stopped");
     assertProblem(http.post("/api/v1/incidents/" + incident + "/escalate", "{}"), 409,
         "no escalation is running");
     assertProblem(http.post("/api/v1/incidents/" + incident + "/escalate",

@@ -94,6 +94,43 @@ class SlackEndToEndTest {
         .status()).isEqualTo(200);
     assertThat(http.put("/api/v1/slack/usergroups/S_PAY", "{\"categories\":[\"payments\"]}")
         .status()).isEqualTo(200);
+    // these tests act as Slack user U9: a Firebreak responder (Slack roles are applied). U9 is
+    // shorter than a real Slack id, which the users API refuses, so the row is written directly
+    jdbc.sql("INSERT INTO app_user (name, email, slack_user_id, time_zone, role)"
+        + " VALUES ('alice', 'alice-u9@slack.test', 'U9', 'UTC', 'responder')"
+        + " ON CONFLICT DO NOTHING").update();
+    assertThat(jdbc.sql("SELECT role FROM app_user WHERE slack_user_id = 'U9'")
+        .query(String.class).single()).isEqualTo("responder");
+  }
+
+  Reply commandAs(String userId, String text, String channelId) {
+    String body = "token=t&team_id=T1&team_domain=acme&channel_id=" + channelId
+        + "&channel_name=general&user_id=" + userId + "&user_name=stranger&command="
+        + enc("/incident") + "&text=" + enc(text) + "&api_app_id=A1"
+        + "&response_url=" + enc("https://hooks.slack.invalid/commands/1")
+        + "&trigger_id=" + enc("trigger-" + text.replace(' ', '-'));
+    return send("application/x-www-form-urlencoded", body, Map.of(), true);
+  }
+
+  @Test
+  void aSlackUserWhoIsNoFirebreakUserMayDeclareButIsRefusedAnUpdate() {
+    // no incident needed (opening one would leave channel work running into the next test): the
+    // gate answers before any scenario, where a known user would hear "not an incident's channel"
+    String channel = "C_GENERAL";
+    String stranger = "U0STRANGER" + Long.toString(System.nanoTime() % 1_000_000L, 36)
+        .toUpperCase();
+
+    Reply refused = commandAs(stranger, "update", channel);
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.json().get("text").asText())
+        .startsWith(":no_entry:").contains("not a Firebreak user yet");
+    assertThat(slack.forms("views.open", f -> true)).noneMatch(
+        f -> f.getOrDefault("view", "").contains("\"callback_id\":\"incident_update\""));
+
+    // declaring stays open to anyone: the open form is shown
+    assertThat(commandAs(stranger, "open", channel).status()).isEqualTo(200);
+    assertThat(slack.forms("views.open", f -> true)).anyMatch(
+        f -> f.getOrDefault("view", "").contains("\"callback_id\":\"incident_open\""));
   }
 
   // --- Slack's requests, signed

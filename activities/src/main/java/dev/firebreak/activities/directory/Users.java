@@ -6,6 +6,7 @@ import dev.firebreak.workflows.validation.Problems;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,15 @@ public class Users {
 
   public List<User> list() {
     return users.list();
+  }
+
+  public Optional<User> find(long id) {
+    return users.find(id);
+  }
+
+  /** The user whose Slack id this is: how Slack interactions name and authorise people. */
+  public Optional<User> findBySlackUserId(String slackUserId) {
+    return users.findBySlackUserId(slackUserId);
   }
 
   public User get(long id) {

@@ -9,7 +9,7 @@ import io.temporal.activity.Activity;
 import dev.firebreak.workflows.escalation.EscalationActivities;
 import dev.firebreak.workflows.escalation.EscalationPolicy;
 import dev.firebreak.workflows.escalation.EscalationRun;
-import dev.firebreak.workflows.escalation.EscalationStep;
+import dev.firebreak.workflows.escalation.messages.EscalationStep;
 import dev.firebreak.workflows.escalation.EscalationWorkflow;
 import dev.firebreak.workflows.escalation.EscalationWorkflowImpl;
 import dev.firebreak.workflows.escalation.Notification;

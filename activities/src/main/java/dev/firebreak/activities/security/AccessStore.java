@@ -19,15 +19,6 @@ public class AccessStore {
   /** After this many failures in a row a password login is refused for a while. */
   public static final int FREE_ATTEMPTS = 5;
 
-  /** A stored password hash and how long logins are refused for now. */
-  public record Credential(long userId, String passwordHash, int failedAttempts,
-      Instant lockedUntil) {
-
-    public boolean locked(Instant now) {
-      return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-  }
-
   private final JdbcClient jdbc;
 
   public AccessStore(JdbcClient jdbc) {

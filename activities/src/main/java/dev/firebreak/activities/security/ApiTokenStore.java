@@ -13,19 +13,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiTokenStore {
 
-  /** A token as listed: never its secret. {@code teamId} limits it to one team. */
-  public record ApiToken(long id, String name, String prefix, Role role, Long teamId,
-      String createdBy, Long ownerId, Instant expiresAt, Instant createdAt, Instant revokedAt,
-      Instant lastUsedAt) {
-
-    public boolean usable(Instant now) {
-      return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
-  }
-
-  /** A new token and its secret, which exists nowhere else. */
-  public record Issued(ApiToken token, String secret) {}
-
   private static final String COLUMNS = "id, name, prefix, role, team_id, created_by, owner_id,"
       + " expires_at, created_at, revoked_at, last_used_at";
   private static final RowMapper<ApiToken> ROW = (rs, n) -> new ApiToken(rs.getLong("id"),
@@ -42,7 +29,7 @@ public class ApiTokenStore {
     this.jdbc = jdbc;
   }
 
-  public Issued issue(String name, Role role, Long teamId, String createdBy, Long ownerId,
+  public IssuedToken issue(String name, Role role, Long teamId, String createdBy, Long ownerId,
       Instant expiresAt) {
     String secret = Secrets.generate("fbt_");
     long id = jdbc.sql("INSERT INTO api_token (name, token_hash, prefix, role, team_id,"
@@ -53,7 +40,7 @@ public class ApiTokenStore {
         .param("team", teamId).param("by", createdBy).param("owner", ownerId)
         .param("expires", offset(expiresAt))
         .query(Long.class).single();
-    return new Issued(find(id).orElseThrow(), secret);
+    return new IssuedToken(find(id).orElseThrow(), secret);
   }
 
   /**

@@ -28,10 +28,10 @@ public class CategoryInviteProvider implements InviteProvider {
       return List.of();
     }
     List<String> users = new ArrayList<>();
-    for (SlackStore.Group group : store.usergroupsOfCategory(request.category())) {
+    for (SlackGroup group : store.usergroupsOfCategory(request.category())) {
       users.addAll(groups.usergroupMembers(group.id()));
     }
-    for (SlackStore.Group conversation : store.conversationsOfCategory(request.category())) {
+    for (SlackGroup conversation : store.conversationsOfCategory(request.category())) {
       users.addAll(groups.conversationMembers(conversation.id()));
     }
     return users;

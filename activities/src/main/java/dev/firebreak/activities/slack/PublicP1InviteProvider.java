@@ -31,10 +31,10 @@ public class PublicP1InviteProvider implements InviteProvider {
       return List.of();
     }
     List<String> users = new ArrayList<>();
-    for (SlackStore.Group group : store.usergroupsTagged(TAG)) {
+    for (SlackGroup group : store.usergroupsTagged(TAG)) {
       users.addAll(groups.usergroupMembers(group.id()));
     }
-    for (SlackStore.Group conversation : store.conversations(TAG)) {
+    for (SlackGroup conversation : store.conversations(TAG)) {
       users.addAll(groups.conversationMembers(conversation.id()));
     }
     return users;

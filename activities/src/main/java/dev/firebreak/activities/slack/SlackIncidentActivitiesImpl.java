@@ -96,13 +96,13 @@ public class SlackIncidentActivitiesImpl implements SlackIncidentActivities {
     try {
       int count = 0;
       String text = IncidentMessages.announcement(incident, channel);
-      for (SlackStore.Group target : store.conversations("tech_incidents")) {
+      for (SlackGroup target : store.conversations("tech_incidents")) {
         postOnce(target.id(), text, "incident-" + incident.id() + "-announce-" + target.id());
         count++;
       }
       if (incident.priority() == Priority.P1) {
         String warning = IncidentMessages.deployWarning(incident, channel);
-        for (SlackStore.Group target : store.conversations("it_deploy")) {
+        for (SlackGroup target : store.conversations("it_deploy")) {
           postOnce(target.id(), warning, "incident-" + incident.id() + "-deploy-" + target.id());
           count++;
         }

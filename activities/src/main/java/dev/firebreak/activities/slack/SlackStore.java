@@ -21,10 +21,6 @@ public class SlackStore {
   public static final List<String> TAGS =
       List.of("tech_incidents", "dev_firefighter", "it_deploy", "invited_for_all_public_p1");
 
-  /** A user group or a conversation as Firebreak keeps it. */
-  public record Group(String id, String name, boolean privateChannel, String tag,
-      List<String> categories, List<String> members, boolean managed) {}
-
   public record User(String id, String name, String realName, String email, boolean deleted,
       boolean bot) {}
 
@@ -103,40 +99,40 @@ public class SlackStore {
 
   // user groups and conversations
 
-  public List<Group> usergroups() {
+  public List<SlackGroup> usergroups() {
     return jdbc.sql("SELECT usergroup_id AS id, coalesce(handle, name) AS name, FALSE AS private,"
             + " tag, categories, members, managed FROM slack_usergroup ORDER BY usergroup_id")
         .query(SlackStore::group).list();
   }
 
-  public Optional<Group> usergroup(String id) {
+  public Optional<SlackGroup> usergroup(String id) {
     return jdbc.sql("SELECT usergroup_id AS id, coalesce(handle, name) AS name, FALSE AS private,"
             + " tag, categories, members, managed FROM slack_usergroup WHERE usergroup_id = :id")
         .param("id", id).query(SlackStore::group).optional();
   }
 
-  public List<Group> conversations(String tag) {
+  public List<SlackGroup> conversations(String tag) {
     return jdbc.sql("SELECT channel_id AS id, name, private, tag, categories, members, managed"
             + " FROM slack_conversation WHERE (CAST(:tag AS VARCHAR) IS NULL OR tag = :tag)"
             + " AND NOT archived ORDER BY channel_id")
         .param("tag", tag).query(SlackStore::group).list();
   }
 
-  public Optional<Group> conversation(String id) {
+  public Optional<SlackGroup> conversation(String id) {
     return jdbc.sql("SELECT channel_id AS id, name, private, tag, categories, members, managed"
             + " FROM slack_conversation WHERE channel_id = :id")
         .param("id", id).query(SlackStore::group).optional();
   }
 
-  public List<Group> usergroupsTagged(String tag) {
+  public List<SlackGroup> usergroupsTagged(String tag) {
     return usergroups().stream().filter(g -> tag.equals(g.tag())).toList();
   }
 
-  public List<Group> usergroupsOfCategory(String category) {
+  public List<SlackGroup> usergroupsOfCategory(String category) {
     return usergroups().stream().filter(g -> g.categories().contains(category)).toList();
   }
 
-  public List<Group> conversationsOfCategory(String category) {
+  public List<SlackGroup> conversationsOfCategory(String category) {
     return conversations(null).stream().filter(g -> g.categories().contains(category)).toList();
   }
 
@@ -221,8 +217,8 @@ public class SlackStore {
     return values == null ? new String[0] : values.toArray(String[]::new);
   }
 
-  private static Group group(ResultSet rs, int n) throws SQLException {
-    return new Group(rs.getString("id"), rs.getString("name"), rs.getBoolean("private"),
+  private static SlackGroup group(ResultSet rs, int n) throws SQLException {
+    return new SlackGroup(rs.getString("id"), rs.getString("name"), rs.getBoolean("private"),
         rs.getString("tag"), list(rs.getArray("categories")), list(rs.getArray("members")),
         rs.getBoolean("managed"));
   }

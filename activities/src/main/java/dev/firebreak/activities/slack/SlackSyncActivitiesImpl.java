@@ -70,7 +70,7 @@ public class SlackSyncActivitiesImpl implements SlackSyncActivities {
     try {
       // members only of the conversations Firebreak uses: fetching every channel's is costly
       Set<String> used = store.conversations(null).stream()
-          .filter(c -> c.managed()).map(SlackStore.Group::id).collect(Collectors.toSet());
+          .filter(c -> c.managed()).map(SlackGroup::id).collect(Collectors.toSet());
       int count = 0;
       String cursor = null;
       do {

@@ -54,7 +54,7 @@ class AccessStoresTest {
 
   @Test
   void aTokenIsFoundByItsSecretOnlyWhileUsable() {
-    ApiTokenStore.Issued issued = tokens.issue("ci", Role.RESPONDER, null, "admin", user, null);
+    IssuedToken issued = tokens.issue("ci", Role.RESPONDER, null, "admin", user, null);
     assertThat(issued.secret()).startsWith("fbt_").hasSizeGreaterThan(40);
     assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = :s OR prefix = :s")
         .param("s", issued.secret()).query(Long.class).single()).isZero();
@@ -65,7 +65,7 @@ class AccessStoresTest {
     tokens.revoke(issued.token().id());
     assertThat(tokens.findBySecret(issued.secret()).orElseThrow().usable(Instant.now())).isFalse();
 
-    ApiTokenStore.Issued expiring = tokens.issue("short", Role.OBSERVER, null, "admin", null,
+    IssuedToken expiring = tokens.issue("short", Role.OBSERVER, null, "admin", null,
         Instant.now().plusSeconds(60));
     assertThat(expiring.token().usable(Instant.now())).isTrue();
     assertThat(expiring.token().usable(Instant.now().plusSeconds(61))).isFalse();

@@ -1,5 +1,6 @@
 package dev.firebreak.api.alert;
 
+import dev.firebreak.api.edge.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.activities.alert.intake.InboundEvent;
@@ -71,7 +72,7 @@ public class PagerDutyEventsController {
       return invalid(List.of("Event object must be a JSON object"));
     }
     List<String> errors = new ArrayList<>();
-    for (ApiException.FieldProblem p : JsonGuard.problems(body)) {
+    for (FieldProblem p : JsonGuard.problems(body)) {
       errors.add("'" + p.field() + "' " + p.message());
     }
     if (!errors.isEmpty()) {

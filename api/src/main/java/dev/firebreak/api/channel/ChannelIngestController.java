@@ -1,5 +1,6 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.api.edge.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.channel.ReceiveChannel;
 import dev.firebreak.activities.channel.ReceiveChannels;
@@ -73,13 +74,13 @@ public class ChannelIngestController {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     } catch (IOException e) {
       throw ApiException.badRequest(List.of(
-          new ApiException.FieldProblem("body", "could not be read")));
+          new FieldProblem("body", "could not be read")));
     }
     if (body == null) {
       throw ApiException.badRequest(List.of(
-          new ApiException.FieldProblem("body", "is not valid JSON")));
+          new FieldProblem("body", "is not valid JSON")));
     }
-    List<ApiException.FieldProblem> bad = JsonGuard.problems(body);
+    List<FieldProblem> bad = JsonGuard.problems(body);
     if (!bad.isEmpty()) {
       throw ApiException.badRequest(bad);
     }
@@ -87,13 +88,13 @@ public class ChannelIngestController {
     if (alerts > maxAlerts) {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "a request may carry at most "
           + maxAlerts + " alerts; this one has " + alerts + ": send them in smaller batches",
-          List.of(new ApiException.FieldProblem("alerts", "at most " + maxAlerts + " alerts")));
+          List.of(new FieldProblem("alerts", "at most " + maxAlerts + " alerts")));
     }
     List<ChannelEvents.Converted> converted = ReceiveChannelController.convert(channel, body);
-    List<ApiException.FieldProblem> problems = converted.stream().filter(c -> c.error() != null)
+    List<FieldProblem> problems = converted.stream().filter(c -> c.error() != null)
         .map(c -> {
           int colon = c.error().indexOf(": ");
-          return new ApiException.FieldProblem(c.error().substring(0, Math.max(colon, 0)),
+          return new FieldProblem(c.error().substring(0, Math.max(colon, 0)),
               c.error().substring(colon + 2));
         }).toList();
     if (!problems.isEmpty()) {

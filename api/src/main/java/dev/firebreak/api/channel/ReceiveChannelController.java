@@ -1,5 +1,6 @@
 package dev.firebreak.api.channel;
 
+import dev.firebreak.api.edge.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.alert.intake.EventPipeline;
 import dev.firebreak.activities.channel.ReceiveChannel;
@@ -105,7 +106,7 @@ public class ReceiveChannelController {
     }
     if (sample == null) {
       throw ApiException.badRequest(List.of(
-          new ApiException.FieldProblem("body", "is not valid JSON (at most 512 KB)")));
+          new FieldProblem("body", "is not valid JSON (at most 512 KB)")));
     }
     Service service = target.service();
     List<ChannelEvents.Converted> converted = convert(target.channel(), sample);

@@ -1,6 +1,5 @@
 package dev.firebreak.api.edge;
 
-import dev.firebreak.api.problem.ApiException.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

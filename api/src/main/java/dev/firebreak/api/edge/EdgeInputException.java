@@ -1,6 +1,5 @@
 package dev.firebreak.api.edge;
 
-import dev.firebreak.api.problem.ApiException.FieldProblem;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;

@@ -1,6 +1,5 @@
 package dev.firebreak.api.edge;
 
-import dev.firebreak.api.problem.ApiException.FieldProblem;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -1,7 +1,6 @@
 package dev.firebreak.api.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.api.problem.ApiException.FieldProblem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

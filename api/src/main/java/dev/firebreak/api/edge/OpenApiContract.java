@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -40,6 +41,11 @@ public class OpenApiContract {
 
   static final String PROBLEM = "Problem";
   static final String PAGERDUTY_ERROR = "PagerDutyError";
+  static final String JSON_NODE = "JsonNode";
+
+  /** A {@link LocalDateTime} as Jackson writes it: no offset, so not an RFC 3339 date-time. */
+  static final String LOCAL_DATE_TIME =
+      "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
 
   /** Operations that accept work to be done durably and answer before it is done. */
   private static final Set<String> ACCEPTING = Set.of(
@@ -121,6 +127,10 @@ public class OpenApiContract {
           .addProperty("errors", new ArraySchema().items(new ObjectSchema()
               .addProperty("field", new StringSchema())
               .addProperty("message", new StringSchema()))));
+      if (components.getSchemas() != null && components.getSchemas().containsKey(JSON_NODE)) {
+        // a JsonNode property holds any JSON value, not a bean with isArray/isObject...
+        components.addSchemas(JSON_NODE, new Schema<>().description("Any JSON value"));
+      }
       components.addSchemas(PAGERDUTY_ERROR, new ObjectSchema()
           .description("PagerDuty Events API v2 error")
           .addProperty("status", new StringSchema())
@@ -141,6 +151,13 @@ public class OpenApiContract {
       if (property == null) {
         return null;
       }
+      if (rawClass(type.getType()) == LocalDateTime.class) {
+        // a wall-clock time in the schedule's zone: declared as date-time it would promise an offset
+        property.setFormat(null);
+        property.setPattern(LOCAL_DATE_TIME);
+        property.setDescription("A local date-time without offset, e.g. 2026-11-02T09:00:00");
+        return nullable(property);
+      }
       boolean text = property instanceof StringSchema || "string".equals(property.getType())
           || property.getTypes() != null && property.getTypes().contains("string");
       if (text && property.getFormat() == null && property.getEnum() == null) {
@@ -148,6 +165,16 @@ public class OpenApiContract {
       }
       return isPrimitive(type.getType()) ? property : nullable(property);
     };
+  }
+
+  private static Class<?> rawClass(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof com.fasterxml.jackson.databind.JavaType java) {
+      return java.getRawClass();
+    }
+    return null;
   }
 
   private static boolean isPrimitive(Type type) {
@@ -171,6 +198,13 @@ public class OpenApiContract {
       wrapped.addAnyOfItem(none);
       wrapped.setDescription(property.getDescription());
       return wrapped;
+    }
+    if (property.getType() == null && (property.getTypes() == null
+        || property.getTypes().isEmpty()) && property.getAnyOf() == null
+        && property.getOneOf() == null && property.getAllOf() == null) {
+      // any JSON value (an Object property): null is one already; adding only "null" as a type
+      // would forbid every other value
+      return property;
     }
     property.setNullable(true);
     if (property.getType() != null) {

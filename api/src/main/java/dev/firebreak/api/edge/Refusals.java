@@ -1,7 +1,7 @@
 package dev.firebreak.api.edge;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebreak.api.alert.Bodies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ public final class Refusals {
 
   /** The body of a refusal of {@code status} with {@code detail} at {@code path}. */
   public static String body(int status, String detail, String path) {
-    ObjectNode body = Bodies.JSON.createObjectNode();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
     if (path != null && path.startsWith("/v2/enqueue")) {
       body.put("status", "invalid event");
       body.put("message", status == 413 ? "Event object is too large" : "Event object is invalid");

@@ -6,6 +6,7 @@ import dev.firebreak.api.incident.IdempotencyKeys;
 import dev.firebreak.api.incident.IncidentRequests;
 import dev.firebreak.api.incident.IncidentResponse;
 import dev.firebreak.api.problem.Checker;
+import dev.firebreak.api.security.Callers;
 import dev.firebreak.workflows.incident.messages.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +29,13 @@ public class AcknowledgeController {
 
   private final IncidentCommands commands;
   private final IdempotencyKeys idempotency;
+  private final Callers callers;
 
-  public AcknowledgeController(IncidentCommands commands, IdempotencyKeys idempotency) {
+  public AcknowledgeController(IncidentCommands commands, IdempotencyKeys idempotency,
+      Callers callers) {
     this.commands = commands;
     this.idempotency = idempotency;
+    this.callers = callers;
   }
 
   @PostMapping("/{id}/acknowledge")
@@ -46,7 +50,8 @@ public class AcknowledgeController {
     Checker check = new Checker();
     check.maxLength("author", request.author(), 255);
     check.done();
-    Actor actor = IncidentRequests.actor(request.userId(), request.author());
+    Actor actor = callers.actor()
+        .orElseGet(() -> IncidentRequests.actor(request.userId(), request.author()));
     CommandId command = CommandId.fromIdempotencyKey("acknowledge", key);
     return idempotency.answer(key, request, IncidentResponse.class,
         () -> ResponseEntity.ok(IncidentResponse.of(commands.acknowledge(id, actor, command))));

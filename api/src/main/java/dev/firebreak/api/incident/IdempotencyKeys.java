@@ -1,5 +1,6 @@
 package dev.firebreak.api.incident;
 
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.activities.idempotency.IdempotentRequests;
 import dev.firebreak.activities.idempotency.StoredResponse;
 import dev.firebreak.api.problem.ApiException;
@@ -95,7 +96,7 @@ public class IdempotencyKeys {
     if (!visible) {
       throw new ApiException(HttpStatus.BAD_REQUEST, HEADER + " must be 1 to " + KEY_MAX
           + " visible ASCII characters",
-          List.of(new ApiException.FieldProblem(HEADER, "must be 1 to " + KEY_MAX
+          List.of(new FieldProblem(HEADER, "must be 1 to " + KEY_MAX
               + " visible ASCII characters")));
     }
   }

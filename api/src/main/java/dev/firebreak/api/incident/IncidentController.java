@@ -5,6 +5,7 @@ import dev.firebreak.activities.incident.IncidentCommands;
 import dev.firebreak.activities.incident.IncidentOpener;
 import dev.firebreak.activities.incident.IncidentQueries;
 import dev.firebreak.api.problem.Checker;
+import dev.firebreak.api.security.Callers;
 import dev.firebreak.workflows.incident.messages.Actor;
 import dev.firebreak.workflows.incident.messages.Environment;
 import dev.firebreak.workflows.incident.messages.Incident;
@@ -43,12 +44,14 @@ public class IncidentController {
   private final IncidentCommands commands;
   private final IncidentQueries queries;
   private final IdempotencyKeys idempotency;
+  private final Callers callers;
 
-  public IncidentController(
-      IncidentCommands commands, IncidentQueries queries, IdempotencyKeys idempotency) {
+  public IncidentController(IncidentCommands commands, IncidentQueries queries,
+      IdempotencyKeys idempotency, Callers callers) {
     this.commands = commands;
     this.queries = queries;
     this.idempotency = idempotency;
+    this.callers = callers;
   }
 
   /** The incident with what integrations linked to it (Jira ticket, postmortem page). */
@@ -62,7 +65,7 @@ public class IncidentController {
   public ResponseEntity<IncidentResponse> create(@RequestBody IncidentRequests.Create body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
     Incident draft = body.draft();
-    Actor actor = IncidentRequests.actor(body.createdBy());
+    Actor actor = callers.actor().orElseGet(() -> IncidentRequests.actor(body.createdBy()));
     return idempotency.answer(key, body, IncidentResponse.class, () -> {
       IncidentOpener.Opened opened = commands.open(draft, actor);
       IncidentResponse response = respond(opened.incident());
@@ -164,7 +167,7 @@ public class IncidentController {
    */
   private ResponseEntity<IncidentResponse> change(String key, Object body, String author,
       HttpStatus status, Function<Actor, Incident> change) {
-    Actor actor = IncidentRequests.actor(author);
+    Actor actor = callers.actor().orElseGet(() -> IncidentRequests.actor(author));
     return idempotency.answer(key, body, IncidentResponse.class,
         () -> ResponseEntity.status(status).body(respond(change.apply(actor))));
   }

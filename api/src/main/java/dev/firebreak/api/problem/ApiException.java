@@ -1,5 +1,6 @@
 package dev.firebreak.api.problem;
 
+import dev.firebreak.api.edge.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -49,7 +50,4 @@ public class ApiException extends RuntimeException {
   public List<FieldProblem> errors() {
     return errors;
   }
-
-  /** One wrong field of a request. */
-  public record FieldProblem(String field, String message) {}
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.api.problem;
 
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.activities.idempotency.IdempotencyKeyInFlight;
 import dev.firebreak.activities.idempotency.IdempotencyKeyReused;
 import dev.firebreak.activities.incident.CommandTimedOut;
@@ -66,7 +67,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidCommand.class)
   ResponseEntity<ProblemDetail> invalid(InvalidCommand e) {
     return api(ApiException.badRequest(
-        java.util.List.of(new ApiException.FieldProblem(e.field(), e.getMessage()))));
+        java.util.List.of(new FieldProblem(e.field(), e.getMessage()))));
   }
 
   /** A slow or unreachable Temporal: the deadline passed; retry, with the same key. */
@@ -141,7 +142,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         e.getName() + ": '" + e.getValue() + "' is not a valid value");
     problem.setProperty("errors",
-        java.util.List.of(new ApiException.FieldProblem(e.getName(), "not a valid value")));
+        java.util.List.of(new FieldProblem(e.getName(), "not a valid value")));
     return respond(problem);
   }
 

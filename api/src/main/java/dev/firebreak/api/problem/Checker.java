@@ -1,6 +1,6 @@
 package dev.firebreak.api.problem;
 
-import dev.firebreak.api.problem.ApiException.FieldProblem;
+import dev.firebreak.api.edge.FieldProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.firebreak.api.security;
 
-import dev.firebreak.activities.directory.TeamStore;
-import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.api.edge.FieldProblem;
+import dev.firebreak.activities.security.Accounts;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.KeyRotation;
 import dev.firebreak.activities.security.Role;
@@ -39,18 +38,14 @@ public class AccessAdminController {
 
   static final int MIN_PASSWORD = 12;
 
-  private final UserStore users;
-  private final TeamStore teams;
-  private final AccessStore access;
+  private final Accounts access;
   private final KeyRotation keys;
   private final PasswordEncoder passwords;
   private final AuditLog audit;
   private final Callers callers;
 
-  public AccessAdminController(UserStore users, TeamStore teams, AccessStore access,
-      KeyRotation keys, PasswordEncoder passwords, AuditLog audit, Callers callers) {
-    this.users = users;
-    this.teams = teams;
+  public AccessAdminController(Accounts access, KeyRotation keys, PasswordEncoder passwords,
+      AuditLog audit, Callers callers) {
     this.access = access;
     this.keys = keys;
     this.passwords = passwords;
@@ -62,7 +57,7 @@ public class AccessAdminController {
   @Operation(summary = "Set a user's role (admin, responder, observer)", description = "admins only")
   public Map<String, Object> setRole(@PathVariable long id, @RequestBody RoleRequest body) {
     Role role = Role.parse(body.role()).orElseThrow(() -> ApiException.badRequest(
-        java.util.List.of(new ApiException.FieldProblem("role", "one of admin, responder, observer"))));
+        java.util.List.of(new FieldProblem("role", "one of admin, responder, observer"))));
     if (!access.setRole(id, role)) {
       throw ApiException.notFound("no user " + id);
     }
@@ -80,7 +75,7 @@ public class AccessAdminController {
     }
     check.maxLength("password", body.password(), 128);
     check.done();
-    if (users.find(id).isEmpty()) {
+    if (access.user(id).isEmpty()) {
       throw ApiException.notFound("no user " + id);
     }
     access.setPassword(id, passwords.encode(body.password()));
@@ -96,9 +91,9 @@ public class AccessAdminController {
     boolean manager = "manager".equals(body.role());
     if (!manager && !"member".equals(body.role())) {
       throw ApiException.badRequest(java.util.List.of(
-          new ApiException.FieldProblem("role", "one of manager, member")));
+          new FieldProblem("role", "one of manager, member")));
     }
-    var team = teams.find(id).orElseThrow(() -> ApiException.notFound("no team " + id));
+    var team = access.team(id).orElseThrow(() -> ApiException.notFound("no team " + id));
     if (!team.memberIds().contains(userId)) {
       throw ApiException.notFound("user " + userId + " is not a member of team " + id);
     }

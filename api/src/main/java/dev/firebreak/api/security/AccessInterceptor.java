@@ -50,6 +50,10 @@ public class AccessInterceptor implements HandlerInterceptor {
       return true;
     }
     String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    if (pattern == null || "OPTIONS".equals(request.getMethod())) {
+      // Spring's own OPTIONS answer (the Allow header) reveals and changes nothing
+      return true;
+    }
     String key = request.getMethod() + " " + AccessRules.plain(pattern);
     Rule rule = AccessRules.of(request.getMethod(), pattern).orElse(AccessRules.UNLISTED);
     if (rule.open()) {

@@ -1,8 +1,7 @@
 package dev.firebreak.api.security;
 
 import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.activities.security.Accounts;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.Role;
 import dev.firebreak.activities.security.Secrets;
@@ -24,19 +23,17 @@ public class AdminSetup {
 
   private static final Logger log = LoggerFactory.getLogger(AdminSetup.class);
 
-  private final UserStore users;
-  private final AccessStore access;
+  private final Accounts access;
   private final PasswordEncoder passwords;
   private final AuditLog audit;
   private final String adminToken;
   private final String email;
   private final String publicUrl;
 
-  public AdminSetup(UserStore users, AccessStore access, PasswordEncoder passwords,
+  public AdminSetup(Accounts access, PasswordEncoder passwords,
       AuditLog audit, @Value("${firebreak.security.admin-token:}") String adminToken,
       @Value("${firebreak.security.setup-admin-email:admin@firebreak.local}") String email,
       @Value("${FIREBREAK_PUBLIC_URL:http://localhost:8080}") String publicUrl) {
-    this.users = users;
     this.access = access;
     this.passwords = passwords;
     this.audit = audit;
@@ -50,8 +47,8 @@ public class AdminSetup {
     if (!adminToken.isBlank() || access.anyAdmin()) {
       return;
     }
-    User admin = users.findByEmail(email)
-        .orElseGet(() -> users.create("Administrator", email, null, "UTC"));
+    User admin = access.userByEmail(email)
+        .orElseGet(() -> access.createUser("Administrator", email, Role.ADMIN));
     String password = Secrets.generate("");
     access.setRole(admin.id(), Role.ADMIN);
     access.setPassword(admin.id(), passwords.encode(password));

@@ -1,8 +1,8 @@
 package dev.firebreak.api.security;
 
-import dev.firebreak.activities.directory.TeamStore;
-import dev.firebreak.activities.security.ApiTokenStore;
-import dev.firebreak.activities.security.ApiTokenStore.ApiToken;
+import dev.firebreak.activities.security.ApiToken;
+import dev.firebreak.activities.security.ApiTokens;
+import dev.firebreak.activities.security.IssuedToken;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.Role;
 import dev.firebreak.api.problem.ApiException;
@@ -44,15 +44,12 @@ public class ApiTokenController {
     }
   }
 
-  private final ApiTokenStore tokens;
-  private final TeamStore teams;
+  private final ApiTokens tokens;
   private final Callers callers;
   private final AuditLog audit;
 
-  public ApiTokenController(ApiTokenStore tokens, TeamStore teams, Callers callers,
-      AuditLog audit) {
+  public ApiTokenController(ApiTokens tokens, Callers callers, AuditLog audit) {
     this.tokens = tokens;
-    this.teams = teams;
     this.callers = callers;
     this.audit = audit;
   }
@@ -70,7 +67,7 @@ public class ApiTokenController {
     if (role == null) {
       check.problem("role", "one of admin, responder, observer");
     }
-    if (body.teamId() != null && teams.find(body.teamId()).isEmpty()) {
+    if (body.teamId() != null && !tokens.teamExists(body.teamId())) {
       check.problem("teamId", "no team " + body.teamId());
     }
     if (role == Role.ADMIN && body.teamId() != null) {
@@ -92,7 +89,7 @@ public class ApiTokenController {
       throw new ApiException(HttpStatus.FORBIDDEN,
           "only managers of team " + body.teamId() + " or admins may create its tokens");
     }
-    ApiTokenStore.Issued issued = tokens.issue(body.name(), role, body.teamId(), caller.name(),
+    IssuedToken issued = tokens.issue(body.name(), role, body.teamId(), caller.name(),
         caller.userId(), body.expiresAt());
     TokenResponse created = TokenResponse.of(issued.token(), issued.secret());
     audit.record(caller.name(), "token.created", "api-token " + created.id(), null,

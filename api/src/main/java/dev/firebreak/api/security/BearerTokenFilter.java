@@ -1,6 +1,6 @@
 package dev.firebreak.api.security;
 
-import dev.firebreak.activities.security.ApiTokenStore;
+import dev.firebreak.activities.security.ApiTokens;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.Role;
 import dev.firebreak.activities.security.Secrets;
@@ -26,7 +26,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
   static final String PREFIX = "Bearer ";
 
-  private final ApiTokenStore tokens;
+  private final ApiTokens tokens;
   private final AuditLog audit;
   private final String adminToken;
   private final RequestMatcher open;
@@ -35,7 +35,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
    * @param open routes that authenticate their sender themselves: a bearer header there (an
    *     Alertmanager configured with credentials, say) is none of Firebreak's business
    */
-  BearerTokenFilter(ApiTokenStore tokens, AuditLog audit, String adminToken, RequestMatcher open) {
+  BearerTokenFilter(ApiTokens tokens, AuditLog audit, String adminToken, RequestMatcher open) {
     this.tokens = tokens;
     this.audit = audit;
     this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
@@ -76,10 +76,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     if (adminToken != null && Secrets.same(secret, adminToken)) {
       return Optional.of(new Caller("admin-token", null, Role.ADMIN, null, Set.of(), "admin-token"));
     }
-    return tokens.findBySecret(secret).filter(t -> t.usable(Instant.now())).map(t -> {
-      tokens.used(t.id());
-      return new Caller("token:" + t.name() + "#" + t.id(), t.ownerId(), t.role(), t.teamId(),
-          Set.of(), "token");
-    });
+    return tokens.authenticate(secret).map(t -> new Caller("token:" + t.name() + "#" + t.id(),
+        t.ownerId(), t.role(), t.teamId(), Set.of(), "token"));
   }
 }

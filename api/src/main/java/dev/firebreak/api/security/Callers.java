@@ -1,6 +1,8 @@
 package dev.firebreak.api.security;
 
-import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.activities.directory.User;
+import dev.firebreak.activities.security.Accounts;
+import dev.firebreak.workflows.incident.messages.Actor;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Callers {
 
-  private final AccessStore access;
+  private final Accounts access;
 
-  public Callers(AccessStore access) {
+  public Callers(Accounts access) {
     this.access = access;
   }
 
@@ -30,6 +32,18 @@ public class Callers {
           access.managedTeams(session.userId()), session.method()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Who acts on an incident, as its timeline names them: the caller's user (id and name) when
+   * there is one, else the token's name; via the web app for a session, the API for a token. A
+   * name in the request body is not trusted for this: it would let anyone act as anyone.
+   */
+  public Optional<Actor> actor() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    Actor.Channel channel = a instanceof SessionLogin ? Actor.Channel.WEB : Actor.Channel.API;
+    return of(a).map(c -> new Actor(c.userId(), c.userId() == null ? c.name()
+        : access.user(c.userId()).map(User::name).orElse(c.name()), channel));
   }
 
   /** The audit log's name for whoever is asking, "anonymous" when no one logged in. */

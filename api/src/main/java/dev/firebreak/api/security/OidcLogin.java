@@ -1,8 +1,7 @@
 package dev.firebreak.api.security;
 
 import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.security.AccessStore;
+import dev.firebreak.activities.security.Accounts;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,16 +39,14 @@ public class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFa
   public static final String REGISTRATION = "oidc";
   public static final String START = "/oauth2/authorization/" + REGISTRATION;
 
-  private final UserStore users;
-  private final AccessStore access;
+  private final Accounts access;
   private final AuditLog audit;
   private final SecurityContextRepository contexts;
   private final boolean autoCreate;
 
-  public OidcLogin(UserStore users, AccessStore access, AuditLog audit,
+  public OidcLogin(Accounts access, AuditLog audit,
       SecurityContextRepository contexts,
       @Value("${firebreak.security.oidc.auto-create-users:false}") boolean autoCreate) {
-    this.users = users;
     this.access = access;
     this.audit = audit;
     this.contexts = contexts;
@@ -77,11 +74,10 @@ public class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFa
       Authentication authentication) throws IOException {
     OidcUser oidc = (OidcUser) authentication.getPrincipal();
     String email = oidc.getEmail();
-    Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email);
+    Optional<User> user = email == null ? Optional.empty() : access.userByEmail(email);
     if (user.isEmpty() && email != null && autoCreate) {
       String name = oidc.getFullName() != null ? oidc.getFullName() : email;
-      User created = users.create(name, email, null, "UTC");
-      access.setRole(created.id(), Role.OBSERVER);
+      User created = access.createUser(name, email, Role.OBSERVER);
       audit.record("oidc:" + email, "user.created_on_login", "user " + created.id(), null, null,
           "created as an observer on first OIDC login");
       user = Optional.of(created);

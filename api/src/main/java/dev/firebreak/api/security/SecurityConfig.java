@@ -1,6 +1,6 @@
 package dev.firebreak.api.security;
 
-import dev.firebreak.activities.security.ApiTokenStore;
+import dev.firebreak.activities.security.ApiTokens;
 import dev.firebreak.activities.security.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -63,7 +63,7 @@ public class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain firebreakSecurity(HttpSecurity http, ApiTokenStore tokens, AuditLog audit,
+  SecurityFilterChain firebreakSecurity(HttpSecurity http, ApiTokens tokens, AuditLog audit,
       SecurityContextRepository contexts, ObjectProvider<ClientRegistrationRepository> oidc,
       ObjectProvider<OidcLogin> oidcLogin,
       @Value("${firebreak.security.admin-token:}") String adminToken) throws Exception {

@@ -1,9 +1,9 @@
 package dev.firebreak.api.security;
 
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.security.AccessStore;
-import dev.firebreak.activities.security.AccessStore.Credential;
+import dev.firebreak.activities.security.Accounts;
+import dev.firebreak.activities.security.Credential;
 import dev.firebreak.activities.security.AuditLog;
 import dev.firebreak.activities.security.Secrets;
 import dev.firebreak.api.problem.ApiException;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Password login for the web UI: a session cookie on success. Throttled per account: after
- * {@link AccessStore#FREE_ATTEMPTS} failures in a row, logins are refused with 429 for a time
+ * {@link Accounts#FREE_ATTEMPTS} failures in a row, logins are refused with 429 for a time
  * that doubles with each further failure, even with the right password.
  */
 @RestController
@@ -51,18 +51,16 @@ public class SessionController {
   /** Spent on unknown emails, so that timing does not tell which emails have an account. */
   private final String dummyHash;
 
-  private final UserStore users;
-  private final AccessStore access;
+  private final Accounts access;
   private final AuditLog audit;
   private final PasswordEncoder passwords;
   private final SecurityContextRepository contexts;
   private final Callers callers;
   private final boolean oidc;
 
-  public SessionController(UserStore users, AccessStore access, AuditLog audit,
+  public SessionController(Accounts access, AuditLog audit,
       PasswordEncoder passwords, SecurityContextRepository contexts, Callers callers,
       ObjectProvider<OidcLogin> oidc) {
-    this.users = users;
     this.access = access;
     this.audit = audit;
     this.passwords = passwords;
@@ -79,9 +77,9 @@ public class SessionController {
       HttpServletResponse response) {
     if (body.email() == null || body.password() == null) {
       throw ApiException.badRequest(java.util.List.of(
-          new ApiException.FieldProblem("email", "email and password are required")));
+          new FieldProblem("email", "email and password are required")));
     }
-    Optional<User> user = users.findByEmail(body.email());
+    Optional<User> user = access.userByEmail(body.email());
     Optional<Credential> credential = user.flatMap(u -> access.credential(u.id()));
     Instant now = Instant.now();
     if (credential.isPresent() && credential.get().locked(now)) {

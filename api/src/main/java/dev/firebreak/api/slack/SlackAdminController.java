@@ -6,9 +6,10 @@ import com.slack.api.model.Usergroup;
 import dev.firebreak.activities.slack.SlackApi;
 import dev.firebreak.activities.slack.SlackCallFailed;
 import dev.firebreak.activities.slack.SlackGroups;
-import dev.firebreak.activities.slack.SlackStore;
+import dev.firebreak.activities.slack.SlackConfiguration;
+import dev.firebreak.activities.slack.SlackGroup;
 import dev.firebreak.api.problem.ApiException;
-import dev.firebreak.api.problem.ApiException.FieldProblem;
+import dev.firebreak.api.edge.FieldProblem;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.slack.SlackSyncWorkflow;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +46,11 @@ public class SlackAdminController {
   public record Settings(String tag, List<String> categories) {}
 
   private final SlackApi slack;
-  private final SlackStore store;
+  private final SlackConfiguration store;
   private final SlackGroups groups;
   private final WorkflowClient temporal;
 
-  public SlackAdminController(SlackApi slack, SlackStore store, SlackGroups groups,
+  public SlackAdminController(SlackApi slack, SlackConfiguration store, SlackGroups groups,
       WorkflowClient temporal) {
     this.slack = slack;
     this.store = store;
@@ -59,20 +60,19 @@ public class SlackAdminController {
 
   @GetMapping("/conversations")
   @Operation(summary = "Conversations Firebreak knows, optionally those with one tag")
-  public List<SlackStore.Group> conversations(@RequestParam(required = false) String tag) {
+  public List<SlackGroup> conversations(@RequestParam(required = false) String tag) {
     return store.conversations(tag == null || tag.isBlank() ? null : checkTag(tag));
   }
 
   @PutMapping("/conversations/{channelId}")
   @Operation(summary = "Tag a conversation and/or link it to incident categories")
-  public SlackStore.Group configureConversation(@PathVariable String channelId,
+  public SlackGroup configureConversation(@PathVariable String channelId,
       @RequestBody Settings body) {
     String tag = body.tag() == null || body.tag().isBlank() ? null : checkTag(body.tag());
     ConversationsInfoResponse info = fromSlack(() -> slack.call("conversations.info",
         m -> m.conversationsInfo(r -> r.channel(channelId))), "channelId", channelId);
-    store.configureConversation(channelId, info.getChannel().getName(),
+    return store.configureConversation(channelId, info.getChannel().getName(),
         info.getChannel().isPrivate(), tag, categories(body));
-    return store.conversation(channelId).orElseThrow();
   }
 
   @DeleteMapping("/conversations/{channelId}")
@@ -86,14 +86,14 @@ public class SlackAdminController {
 
   @GetMapping("/usergroups")
   @Operation(summary = "User groups Firebreak knows")
-  public List<SlackStore.Group> usergroups() {
+  public List<SlackGroup> usergroups() {
     return store.usergroups();
   }
 
   @PutMapping("/usergroups/{usergroupId}")
   @Operation(summary = "Add a user group by its Slack id; its handle, name and members come from"
       + " Slack")
-  public SlackStore.Group configureUsergroup(@PathVariable String usergroupId,
+  public SlackGroup configureUsergroup(@PathVariable String usergroupId,
       @RequestBody(required = false) Settings body) {
     Settings settings = body == null ? new Settings(null, List.of()) : body;
     String tag = settings.tag() == null || settings.tag().isBlank() ? null
@@ -105,9 +105,8 @@ public class SlackAdminController {
         .orElseThrow(() -> ApiException.notFound("Slack has no user group " + usergroupId));
     List<String> members = fromSlack(() -> groups.usergroupMembers(usergroupId), "usergroupId",
         usergroupId);
-    store.configureUsergroup(usergroupId, group.getHandle(), group.getName(), tag,
+    return store.configureUsergroup(usergroupId, group.getHandle(), group.getName(), tag,
         categories(settings), members);
-    return store.usergroup(usergroupId).orElseThrow();
   }
 
   @DeleteMapping("/usergroups/{usergroupId}")
@@ -154,9 +153,9 @@ public class SlackAdminController {
   }
 
   private static String checkTag(String tag) {
-    if (!SlackStore.TAGS.contains(tag)) {
+    if (!SlackConfiguration.TAGS.contains(tag)) {
       throw ApiException.badRequest(List.of(new FieldProblem("tag",
-          "'" + tag + "' is not one of " + SlackStore.TAGS)));
+          "'" + tag + "' is not one of " + SlackConfiguration.TAGS)));
     }
     return tag;
   }

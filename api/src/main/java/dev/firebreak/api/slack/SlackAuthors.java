@@ -1,7 +1,7 @@
 package dev.firebreak.api.slack;
 
 import dev.firebreak.activities.directory.User;
-import dev.firebreak.activities.directory.UserStore;
+import dev.firebreak.activities.directory.Users;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SlackAuthors {
 
-  private final UserStore users;
+  private final Users users;
 
-  public SlackAuthors(UserStore users) {
+  public SlackAuthors(Users users) {
     this.users = users;
   }
 

@@ -21,6 +21,9 @@ public sealed interface SlackRoute {
   /** A human-readable key of the route, for the log and the duplicate check. */
   String key();
 
+  /** This route with its handler behind the gate: a refused user is told why, nothing runs. */
+  SlackRoute gated(SlackGate gate);
+
   static SlackRoute command(String command, SlashCommandHandler handler) {
     return new Command(command, handler);
   }
@@ -54,6 +57,14 @@ public sealed interface SlackRoute {
     public String key() {
       return "command " + command;
     }
+
+    public SlackRoute gated(SlackGate gate) {
+      return new Command(command, (req, ctx) -> {
+        String refusal = gate.refusal(req.getPayload().getUserId(),
+            SlackGate.commandAction(req.getPayload().getText()));
+        return refusal == null ? handler.apply(req, ctx) : ctx.ack(":no_entry: " + refusal);
+      });
+    }
   }
 
   record Shortcut(String callbackId, GlobalShortcutHandler handler) implements SlackRoute {
@@ -63,6 +74,19 @@ public sealed interface SlackRoute {
 
     public String key() {
       return "shortcut " + callbackId;
+    }
+
+    public SlackRoute gated(SlackGate gate) {
+      return new Shortcut(callbackId, (req, ctx) -> {
+        String user = req.getPayload().getUser() == null ? null
+            : req.getPayload().getUser().getId();
+        String refusal = gate.refusal(user, SlackGate.idAction(callbackId));
+        if (refusal == null) {
+          return handler.apply(req, ctx);
+        }
+        SlackGate.tell(ctx, user, refusal);
+        return ctx.ack();
+      });
     }
   }
 
@@ -74,6 +98,19 @@ public sealed interface SlackRoute {
     public String key() {
       return "view_submission " + callbackId;
     }
+
+    public SlackRoute gated(SlackGate gate) {
+      return new Submission(callbackId, (req, ctx) -> {
+        String user = req.getPayload().getUser() == null ? null
+            : req.getPayload().getUser().getId();
+        String refusal = gate.refusal(user, SlackGate.idAction(callbackId));
+        if (refusal == null) {
+          return handler.apply(req, ctx);
+        }
+        SlackGate.tell(ctx, user, refusal);
+        return ctx.ack();
+      });
+    }
   }
 
   record Button(Pattern actionId, BlockActionHandler handler) implements SlackRoute {
@@ -83,6 +120,24 @@ public sealed interface SlackRoute {
 
     public String key() {
       return "block_action " + actionId.pattern();
+    }
+
+    public SlackRoute gated(SlackGate gate) {
+      return new Button(actionId, (req, ctx) -> {
+        var payload = req.getPayload();
+        String user = payload.getUser() == null ? null : payload.getUser().getId();
+        String id = payload.getActions() == null || payload.getActions().isEmpty() ? null
+            : payload.getActions().get(0).getActionId();
+        String refusal = gate.refusal(user, SlackGate.idAction(id));
+        if (refusal == null) {
+          return handler.apply(req, ctx);
+        }
+        if (ctx.getResponseUrl() == null) {
+          SlackGate.tell(ctx, user, refusal);
+          return ctx.ack();
+        }
+        return SlackAnswers.reply(ctx, ":no_entry: " + refusal);
+      });
     }
   }
 
@@ -94,6 +149,19 @@ public sealed interface SlackRoute {
 
     public String key() {
       return "event " + type.getSimpleName();
+    }
+
+    public SlackRoute gated(SlackGate gate) {
+      return new Event<>(type, (payload, ctx) -> {
+        E event = payload.getEvent();
+        String user = SlackGate.eventUser(event);
+        String refusal = gate.refusal(user, SlackGate.eventAction(event));
+        if (refusal == null) {
+          return handler.apply(payload, ctx);
+        }
+        SlackGate.tell(ctx, user, refusal);
+        return ctx.ack();
+      });
     }
   }
 }

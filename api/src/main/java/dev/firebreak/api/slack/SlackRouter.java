@@ -10,21 +10,22 @@ import org.springframework.stereotype.Component;
 /**
  * The Slack routing table: every scenario's routes, registered on Bolt's app by {@link SlackBolt}.
  * Two scenarios claiming the same route is a programming error, caught when the app starts rather
- * than by Bolt silently taking the first.
+ * than by Bolt silently taking the first. Every route is registered behind {@link SlackGate}, so
+ * Slack roles apply once, before any scenario runs.
  */
 @Component
 public class SlackRouter {
 
   private final List<SlackRoute> routes = new ArrayList<>();
 
-  public SlackRouter(List<SlackScenario> scenarios) {
+  public SlackRouter(List<SlackScenario> scenarios, SlackGate gate) {
     Set<String> keys = new HashSet<>();
     for (SlackScenario scenario : scenarios) {
       for (SlackRoute route : scenario.routes()) {
         if (!keys.add(route.key())) {
           throw new IllegalStateException("two Slack scenarios handle " + route.key());
         }
-        routes.add(route);
+        routes.add(route.gated(gate));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.firebreak.api.problem;
 
+import dev.firebreak.api.edge.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.activities.idempotency.IdempotencyKeyInFlight;
@@ -52,6 +53,6 @@ class ApiExceptionHandlerTest {
         handler.invalid(new InvalidCommand("policyId", "no escalation policy 9"));
     assertProblem(invalid, 400, "policyId: no escalation policy 9");
     assertThat(invalid.getBody().getProperties().get("errors"))
-        .isEqualTo(List.of(new ApiException.FieldProblem("policyId", "no escalation policy 9")));
+        .isEqualTo(List.of(new FieldProblem("policyId", "no escalation policy 9")));
   }
 }

@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,19 +20,6 @@ import org.junit.jupiter.api.Test;
  * two packages depend on each other. See the README's architecture section for the why.
  */
 class ArchitectureTest {
-
-  /**
-   * Parts of api that other work on issue 9 is still moving out (the incident gateway, the Slack
-   * interactions, the escalation simulator). TODO(coordinator): remove this list once those
-   * branches are merged; the api rule then holds for all of api.
-   */
-  static final List<String> API_STILL_MOVING = List.of(
-      "dev.firebreak.api.incident..",
-      "dev.firebreak.api.escalation..",
-      "dev.firebreak.api.slack..");
-
-  /** The simulator, moved by another branch; TODO(coordinator): remove with the list above. */
-  static final String SIMULATOR = "dev.firebreak.api.oncall.EscalationSimulator";
 
   static JavaClasses classes;
 
@@ -64,8 +50,6 @@ class ArchitectureTest {
   @Test
   void apiReachesNoStoreJdbcOrHttpClientDirectly() {
     noClasses().that().resideInAPackage("dev.firebreak.api..")
-        .and().resideOutsideOfPackages(API_STILL_MOVING.toArray(String[]::new))
-        .and().doNotHaveFullyQualifiedName(SIMULATOR)
         .should().dependOnClassesThat(storesJdbcOrHttpClients())
         .because("api is the edge: controllers call application services in activities")
         .check(classes);

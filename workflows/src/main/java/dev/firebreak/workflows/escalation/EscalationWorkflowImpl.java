@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.escalation;
 
 import dev.firebreak.workflows.Retries;
+import dev.firebreak.workflows.escalation.messages.EscalationStep;
 import dev.firebreak.workflows.Catching;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentWorkflow;

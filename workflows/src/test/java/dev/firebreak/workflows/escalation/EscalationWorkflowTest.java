@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.TaskQueues;
+import dev.firebreak.workflows.escalation.messages.EscalationStep;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;

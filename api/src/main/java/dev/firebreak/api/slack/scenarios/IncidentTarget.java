@@ -3,7 +3,7 @@ package dev.firebreak.api.slack.scenarios;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
-import dev.firebreak.activities.slack.SlackStore;
+import dev.firebreak.activities.slack.SlackInteractions;
 import dev.firebreak.api.problem.ApiException;
 import dev.firebreak.api.slack.SlackAnswers;
 import dev.firebreak.api.slack.SlackIncidents;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 public class IncidentTarget {
 
   private final SlackIncidents incidents;
-  private final SlackStore store;
+  private final SlackInteractions store;
 
-  public IncidentTarget(SlackIncidents incidents, SlackStore store) {
+  public IncidentTarget(SlackIncidents incidents, SlackInteractions store) {
     this.incidents = incidents;
     this.store = store;
   }

@@ -6,7 +6,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.event.ReactionAddedEvent;
-import dev.firebreak.activities.slack.SlackStore;
+import dev.firebreak.activities.slack.SlackInteractions;
 import dev.firebreak.api.slack.SlackAuthors;
 import dev.firebreak.api.slack.SlackIncidentUpdates;
 import dev.firebreak.api.slack.SlackIncidents;
@@ -33,11 +33,11 @@ public class MegaReaction implements SlackScenario {
   /** Slack caps a message at 40,000 characters; a timeline entry is kept shorter. */
   static final int MAX_TEXT = 4000;
 
-  private final SlackStore store;
+  private final SlackInteractions store;
   private final SlackIncidents incidents;
   private final SlackAuthors authors;
 
-  public MegaReaction(SlackStore store, SlackIncidents incidents, SlackAuthors authors) {
+  public MegaReaction(SlackInteractions store, SlackIncidents incidents, SlackAuthors authors) {
     this.store = store;
     this.incidents = incidents;
     this.authors = authors;

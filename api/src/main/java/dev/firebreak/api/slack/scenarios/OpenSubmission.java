@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.firebreak.activities.slack.SlackStore;
+import dev.firebreak.activities.slack.SlackInteractions;
 import dev.firebreak.api.slack.IncidentModals;
 import dev.firebreak.api.slack.SlackAuthors;
 import dev.firebreak.api.slack.SlackIncidents;
@@ -35,10 +35,10 @@ public class OpenSubmission implements SlackScenario {
   private static final Logger log = LoggerFactory.getLogger(OpenSubmission.class);
 
   private final SlackIncidents incidents;
-  private final SlackStore store;
+  private final SlackInteractions store;
   private final SlackAuthors authors;
 
-  public OpenSubmission(SlackIncidents incidents, SlackStore store, SlackAuthors authors) {
+  public OpenSubmission(SlackIncidents incidents, SlackInteractions store, SlackAuthors authors) {
     this.incidents = incidents;
     this.store = store;
     this.authors = authors;

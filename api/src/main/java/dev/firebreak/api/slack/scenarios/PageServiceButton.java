@@ -5,7 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.firebreak.activities.directory.Service;
-import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.activities.slack.SlackInteractions;
 import dev.firebreak.activities.slack.SlackSettings;
 import dev.firebreak.api.slack.SlackAnswers;
 import dev.firebreak.api.slack.SlackAuthors;
@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
 public class PageServiceButton implements SlackScenario {
 
   private final SlackSettings settings;
-  private final ServiceStore services;
+  private final SlackInteractions services;
   private final SlackIncidents incidents;
   private final SlackAuthors authors;
 
-  public PageServiceButton(SlackSettings settings, ServiceStore services,
+  public PageServiceButton(SlackSettings settings, SlackInteractions services,
       SlackIncidents incidents, SlackAuthors authors) {
     this.settings = settings;
     this.services = services;
@@ -53,7 +53,7 @@ public class PageServiceButton implements SlackScenario {
     BlockActionPayload payload = request.getPayload();
     BlockActionPayload.Action action = payload.getActions().get(0);
     String author = authors.author(payload.getUser().getId(), payload.getUser().getUsername());
-    Optional<Service> service = services.find(Long.parseLong(action.getValue()));
+    Optional<Service> service = services.service(Long.parseLong(action.getValue()));
     if (service.isEmpty()) {
       return SlackAnswers.reply(ctx, ":warning: That service no longer exists.");
     }

@@ -2,7 +2,7 @@ package dev.firebreak.api.slack.scenarios;
 
 import com.slack.api.bolt.response.Response;
 import dev.firebreak.activities.slack.SlackSettings;
-import dev.firebreak.activities.slack.SlackStore;
+import dev.firebreak.activities.slack.SlackInteractions;
 import dev.firebreak.api.slack.SlackAuthors;
 import dev.firebreak.api.slack.SlackIncidentUpdates;
 import dev.firebreak.api.slack.SlackIncidents;
@@ -26,12 +26,12 @@ public class SosSubcommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(SosSubcommand.class);
 
   private final SlackSettings settings;
-  private final SlackStore store;
+  private final SlackInteractions store;
   private final SosCalls sos;
   private final SlackIncidents incidents;
   private final SlackAuthors authors;
 
-  public SosSubcommand(SlackSettings settings, SlackStore store, SosCalls sos,
+  public SosSubcommand(SlackSettings settings, SlackInteractions store, SosCalls sos,
       SlackIncidents incidents, SlackAuthors authors) {
     this.settings = settings;
     this.store = store;

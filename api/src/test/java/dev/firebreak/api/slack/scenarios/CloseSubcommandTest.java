@@ -22,7 +22,7 @@ class CloseSubcommandTest {
     Incident checkout = incidents.add(42, "Checkout down", Priority.P1, Status.INVESTIGATING);
     stores.channel(checkout, "C_INC42");
     bolt.with(new IncidentCommand(bolt.settings, List.of(
-        new CloseSubcommand(new IncidentTarget(incidents, stores.slack)))));
+        new CloseSubcommand(new IncidentTarget(incidents, stores.interactions)))));
   }
 
   @AfterEach

@@ -25,7 +25,7 @@ class MegaReactionTest {
     stores.users.create("Ann", "ann@x.test", "U0ANN", "UTC");
     bolt.slack.answer("conversations.history", "{\"ok\":true,\"messages\":[{\"type\":\"message\","
         + "\"user\":\"U0BOB\",\"text\":\"the db is back\",\"ts\":\"1700000000.000100\"}]}");
-    bolt.with(new MegaReaction(stores.slack, incidents, stores.authors));
+    bolt.with(new MegaReaction(stores.interactions, incidents, stores.authors));
   }
 
   @AfterEach

@@ -21,7 +21,7 @@ class OpenSubmissionTest {
 
   @BeforeEach
   void app() {
-    bolt.with(new OpenSubmission(incidents, stores.slack, stores.authors));
+    bolt.with(new OpenSubmission(incidents, stores.interactions, stores.authors));
   }
 
   @AfterEach

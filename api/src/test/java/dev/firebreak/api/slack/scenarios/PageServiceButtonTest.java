@@ -19,7 +19,7 @@ class PageServiceButtonTest {
 
   @BeforeEach
   void app() {
-    bolt.with(new PageServiceButton(bolt.settings, stores.services, incidents, stores.authors));
+    bolt.with(new PageServiceButton(bolt.settings, stores.interactions, incidents, stores.authors));
   }
 
   @AfterEach

@@ -27,10 +27,10 @@ class SlackRouterTest {
   }
 
   List<Subcommand> subcommands() {
-    IncidentTarget target = new IncidentTarget(incidents, stores.slack);
+    IncidentTarget target = new IncidentTarget(incidents, stores.interactions);
     return List.of(new OpenSubcommand(), new UpdateSubcommand(target),
         new CloseSubcommand(target), new StatusSubcommand(target, incidents),
-        new SosSubcommand(bolt.settings, stores.slack, new SosCalls(null), incidents,
+        new SosSubcommand(bolt.settings, stores.interactions, new SosCalls(null), incidents,
             stores.authors),
         new OncallSubcommand(stores.onCall()), new HelpSubcommand());
   }
@@ -38,18 +38,19 @@ class SlackRouterTest {
   List<SlackScenario> all() {
     return List.of(new IncidentCommand(bolt.settings, subcommands()), new OpenForm(),
         new HomeUpdateButton(incidents), new HomeCloseButton(incidents),
-        new PageServiceButton(bolt.settings, stores.services, incidents, stores.authors),
+        new PageServiceButton(bolt.settings, stores.interactions, incidents, stores.authors),
         new AcknowledgeButton(incidents, stores.authors),
         new ResolveButton(incidents, stores.authors),
-        new OpenSubmission(incidents, stores.slack, stores.authors),
+        new OpenSubmission(incidents, stores.interactions, stores.authors),
         new UpdateSubmission(incidents, stores.authors),
         new CloseSubmission(incidents, stores.authors),
-        new MegaReaction(stores.slack, incidents, stores.authors), new AppHomeOpened(incidents));
+        new MegaReaction(stores.interactions, incidents, stores.authors), new AppHomeOpened(incidents));
   }
 
   @Test
   void everyInteractionHasItsRoute() throws Exception {
-    assertThat(new SlackRouter(all()).routes()).extracting(SlackRoute::key).containsExactly(
+    assertThat(new SlackRouter(all(), BoltHarness.OPEN_GATE).routes())
+        .extracting(SlackRoute::key).containsExactly(
         "command /incident", "command /firebreak",
         "shortcut open_incident", "block_action ^\\Qhome_open\\E$",
         "block_action ^\\Qhome_update\\E$", "block_action ^\\Qhome_close\\E$",
@@ -76,7 +77,8 @@ class SlackRouterTest {
 
   @Test
   void twoScenariosOnOneRouteAreRefusedAtStart() {
-    assertThatThrownBy(() -> new SlackRouter(List.of(new OpenForm(), new OpenForm())))
+    assertThatThrownBy(() -> new SlackRouter(List.of(new OpenForm(), new OpenForm()),
+        BoltHarness.OPEN_GATE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("two Slack scenarios handle shortcut open_incident");
   }

@@ -1,5 +1,7 @@
 package dev.firebreak.api.slack.scenarios;
 
+import dev.firebreak.activities.directory.Users;
+import dev.firebreak.activities.slack.SlackInteractions;
 import dev.firebreak.activities.directory.TeamStore;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyOnCalls;
 import dev.firebreak.activities.oncall.OnCallLookup;
@@ -42,6 +44,8 @@ final class SlackStores {
   final ScheduleStore schedules;
   final EscalationPolicyStore policies;
   final SlackAuthors authors;
+  /** The application service the scenarios use over these stores. */
+  final SlackInteractions interactions;
 
   SlackStores() {
     dataSource = EmbeddedDatabase.get().getPostgresDatabase();
@@ -54,7 +58,8 @@ final class SlackStores {
     readModel = new IncidentStore(jdbc);
     schedules = new ScheduleStore(jdbc);
     policies = new EscalationPolicyStore(jdbc);
-    authors = new SlackAuthors(users);
+    authors = new SlackAuthors(new Users(users));
+    interactions = new SlackInteractions(slack, services);
   }
 
   /** Incidents recorded in this database's read model. */

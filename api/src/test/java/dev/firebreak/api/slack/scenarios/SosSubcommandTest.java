@@ -49,7 +49,7 @@ class SosSubcommandTest {
   BoltHarness app(List<String> targets) {
     BoltHarness bolt = new BoltHarness(targets);
     return bolt.with(new IncidentCommand(bolt.settings, List.of(new SosSubcommand(bolt.settings,
-        stores.slack, new SosCalls(temporal.getWorkflowClient()), incidents, stores.authors))));
+        stores.interactions, new SosCalls(temporal.getWorkflowClient()), incidents, stores.authors))));
   }
 
   int result(String key) {

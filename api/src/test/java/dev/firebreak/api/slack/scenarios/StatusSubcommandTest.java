@@ -19,7 +19,7 @@ class StatusSubcommandTest {
   @BeforeEach
   void app() {
     bolt.with(new IncidentCommand(bolt.settings, List.of(new StatusSubcommand(
-        new IncidentTarget(incidents, stores.slack), incidents))));
+        new IncidentTarget(incidents, stores.interactions), incidents))));
   }
 
   @AfterEach

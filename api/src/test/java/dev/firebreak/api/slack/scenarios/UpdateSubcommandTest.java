@@ -24,7 +24,7 @@ class UpdateSubcommandTest {
     incidents.add(43, "Search slow", Priority.P3, Status.OPEN);
     stores.channel(checkout, "C_INC42");
     bolt.with(new IncidentCommand(bolt.settings, List.of(
-        new UpdateSubcommand(new IncidentTarget(incidents, stores.slack)))));
+        new UpdateSubcommand(new IncidentTarget(incidents, stores.interactions)))));
   }
 
   @AfterEach

@@ -1,6 +1,6 @@
 package dev.firebreak.workflows.integrations.messages;
 
-import dev.firebreak.workflows.escalation.EscalationStep;
+import dev.firebreak.workflows.escalation.messages.EscalationStep;
 
 /**
  * Page a PagerDuty service for a Firebreak incident. {@code escalationStep} is the step of the

@@ -1,9 +1,7 @@
-package dev.firebreak.api.security;
+package dev.firebreak.activities.security;
 
 import dev.firebreak.activities.directory.User;
 import dev.firebreak.activities.directory.UserStore;
-import dev.firebreak.activities.security.AccessStore;
-import dev.firebreak.activities.security.Role;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

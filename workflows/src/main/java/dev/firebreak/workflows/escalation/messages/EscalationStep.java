@@ -1,4 +1,4 @@
-package dev.firebreak.workflows.escalation;
+package dev.firebreak.workflows.escalation.messages;
 
 /**
  * Which step of its policy an escalation pages, as data: {@code round} (the policy's repeat) and

@@ -1,9 +1,8 @@
-package dev.firebreak.api.security;
+package dev.firebreak.activities.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.activities.security.Role;
-import dev.firebreak.api.security.SlackPermissions.Action;
+import dev.firebreak.activities.security.SlackPermissions.Action;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
