@@ -44,7 +44,7 @@ public final class ChannelEvents {
     for (int i = 0; i < alerts.size(); i++) {
       JsonNode alert = alerts.get(i);
       String at = "alerts[" + i + "]";
-      List<String> errors = schemaProblems(at, alert);
+      List<String> errors = AlertmanagerSchema.problems(at, alert);
       if (!errors.isEmpty()) {
         errors.forEach(e -> out.add(new Converted(null, e)));
         continue;
@@ -98,49 +98,6 @@ public final class ChannelEvents {
     return out;
   }
 
-  /**
-   * Alertmanager's schema for one alert: an object whose labels and annotations are objects of
-   * text, and whose status, fingerprint, startsAt, endsAt and generatorURL are text.
-   */
-  static List<String> schemaProblems(String at, JsonNode alert) {
-    List<String> errors = new ArrayList<>();
-    if (alert == null || !alert.isObject()) {
-      errors.add(at + ": an alert must be an object, not " + kind(alert));
-      return errors;
-    }
-    for (String map : List.of("labels", "annotations")) {
-      JsonNode node = alert.get(map);
-      if (node == null || node.isNull()) {
-        continue;
-      }
-      if (!node.isObject()) {
-        errors.add(at + "." + map + ": must be an object of text, not " + kind(node));
-        continue;
-      }
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isTextual()) {
-          errors.add(at + "." + map + "." + e.getKey() + ": must be text, not "
-              + kind(e.getValue()));
-        }
-      });
-    }
-    for (String field : List.of("status", "fingerprint", "startsAt", "endsAt", "generatorURL")) {
-      JsonNode node = alert.get(field);
-      if (node != null && !node.isNull() && !node.isTextual()) {
-        errors.add(at + "." + field + ": must be text, not " + kind(node));
-      }
-    }
-    return errors;
-  }
-
-  private static String kind(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return "null";
-    }
-    return node.isObject() ? "an object" : node.isArray() ? "an array"
-        : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "text";
-  }
-
   private static void limit(String field, String value, int max, List<String> errors) {
     String bad = TextRules.problem(value, max);
     if (bad != null) {
@@ -176,7 +133,7 @@ public final class ChannelEvents {
     specs.put("severity", mapping.severity());
     specs.forEach((field, spec) -> {
       if (spec != null && spec.startsWith("/") && body.at(spec).isContainerNode()) {
-        errors.add(field + ": '" + spec + "' gives " + kind(body.at(spec)) + ", not text");
+        errors.add(field + ": '" + spec + "' gives " + AlertmanagerSchema.kind(body.at(spec)) + ", not text");
       }
     });
     if (!errors.isEmpty()) {

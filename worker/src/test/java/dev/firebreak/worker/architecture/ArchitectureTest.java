@@ -1,6 +1,7 @@
 package dev.firebreak.worker.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,6 +12,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +35,31 @@ class ArchitectureTest {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("dev.firebreak");
+  }
+
+  /** The api module is the thin edge: a file that grows past this holds logic that belongs below. */
+  static final int API_FILE_MAX_LINES = 250;
+
+  @Test
+  void noApiSourceFileIsOver250Lines() throws IOException {
+    Path api = Path.of("..", "api", "src", "main", "java");
+    assertThat(api).isDirectory();
+    List<String> tooLong;
+    try (Stream<Path> files = Files.walk(api)) {
+      tooLong = files.filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> lines(p) > API_FILE_MAX_LINES)
+          .map(p -> api.relativize(p) + " (" + lines(p) + " lines)")
+          .toList();
+    }
+    assertThat(tooLong).as("api files over %d lines", API_FILE_MAX_LINES).isEmpty();
+  }
+
+  private static long lines(Path file) {
+    try {
+      return Files.readAllLines(file).size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
