@@ -1,6 +1,7 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.activities.store.EmbeddedDatabase;
+import dev.firebreak.activities.store.PersistentDatabase;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,9 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code spring.temporal.connection.target} when set; otherwise Temporal's in-process server,
  *       keeping real time, started here.
  *   <li>PostgreSQL: {@code DATABASE_URL} when set ({@code postgresql://user:pass@host:port/db} or a
- *       JDBC URL); otherwise {@code spring.datasource.url} when set; otherwise an embedded server.
+ *       JDBC URL); otherwise {@code spring.datasource.url} when set; otherwise an embedded server,
+ *       whose data is kept in {@code FIREBREAK_DATA_DIR/postgres} when that is set (the README's
+ *       run command, infra/dev/run.sh), and temporary otherwise.
  * </ul>
  *
  * The first lines of the log say which was chosen and what survives a restart.
@@ -103,6 +106,16 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     if (url != null && !url.isBlank()) {
       return "server at " + url;
     }
+    String dataDir = env.getProperty("FIREBREAK_DATA_DIR");
+    if (dataDir != null && !dataDir.isBlank()) {
+      // infra/dev/run.sh: an embedded server whose data stays in the data folder
+      java.nio.file.Path folder = java.nio.file.Path.of(dataDir, "postgres");
+      props.put("spring.datasource.url", PersistentDatabase.jdbcUrl(folder));
+      props.put("spring.datasource.username", "postgres");
+      props.put("spring.datasource.password", "postgres");
+      return "persistent embedded server with its data in " + folder.toAbsolutePath();
+    }
+
     String embedded = EmbeddedDatabase.jdbcUrl();
     props.put("spring.datasource.url", embedded);
     props.put("spring.datasource.username", "postgres");

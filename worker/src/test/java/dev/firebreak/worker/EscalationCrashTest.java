@@ -63,12 +63,7 @@ class EscalationCrashTest {
   /** Starts Firebreak (API and workers) as its own JVM on a free port. */
   static Http start() throws IOException {
     int port = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        "dev.firebreak.worker.FirebreakApplication", "--server.port=" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder = firebreakJvm(port, log);
     Map<String, String> env = builder.environment();
     env.put("TEMPORAL_ADDRESS", temporal.address());
     env.put("DATABASE_URL", databaseUrl);
@@ -76,6 +71,16 @@ class EscalationCrashTest {
     env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
     firebreak = builder.start();
     return awaitHealthy(firebreak, port, log, Duration.ofSeconds(120));
+  }
+
+  /** Firebreak (API and workers) as its own JVM on {@code port}, its console in {@code log}. */
+  static ProcessBuilder firebreakJvm(int port, Path log) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"),
+        "dev.firebreak.worker.FirebreakApplication", "--server.port=" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
   }
 
   /** Waits until Firebreak in {@code process} answers its health check on {@code port}. */

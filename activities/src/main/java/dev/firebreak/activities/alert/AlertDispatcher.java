@@ -1,6 +1,7 @@
 package dev.firebreak.activities.alert;
 
 import dev.firebreak.activities.temporal.SearchAttributesSwitch;
+import dev.firebreak.activities.temporal.WorkflowSummaries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.alert.AlertGroupWorkflow;
 import dev.firebreak.workflows.alert.AlertSearchAttributes;
@@ -46,6 +47,8 @@ public class AlertDispatcher {
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(TaskQueues.ALERTS)
+        .setStaticSummary(WorkflowSummaries.alertGroupSummary(serviceId, dedupKey))
+        .setStaticDetails(WorkflowSummaries.alertGroupDetails(serviceId, dedupKey))
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
     if (indexed) {
       options.setTypedSearchAttributes(AlertSearchAttributes.of(serviceId, AlertStatus.TRIGGERED));

@@ -1,6 +1,7 @@
 package dev.firebreak.activities.heartbeat;
 
 import dev.firebreak.activities.directory.ServiceStore;
+import dev.firebreak.activities.temporal.WorkflowSummaries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitor;
 import dev.firebreak.workflows.heartbeat.HeartbeatMonitorWorkflow;
@@ -63,6 +64,8 @@ public class Heartbeats {
           WorkflowOptions.newBuilder()
               .setWorkflowId(HeartbeatMonitorWorkflow.workflowId(m.key()))
               .setTaskQueue(TaskQueues.ALERTS)
+              .setStaticSummary(WorkflowSummaries.heartbeatSummary(monitorOf(m)))
+              .setStaticDetails(WorkflowSummaries.heartbeatDetails(monitorOf(m)))
               .setWorkflowIdReusePolicy(
                   WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
               .build());

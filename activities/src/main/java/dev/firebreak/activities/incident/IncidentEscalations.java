@@ -4,6 +4,7 @@ import dev.firebreak.activities.directory.ServiceStore;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutySettings;
 import dev.firebreak.activities.integrations.pagerduty.PagerDutyStore;
 import dev.firebreak.activities.oncall.EscalationPolicyStore;
+import dev.firebreak.activities.temporal.WorkflowSummaries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentChangeRefused;
 import dev.firebreak.workflows.incident.messages.Actor;
@@ -97,6 +98,7 @@ public class IncidentEscalations {
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.INTEGRATIONS)
+            .setStaticSummary(WorkflowSummaries.pagerDutySummary(id, serviceId))
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
             .build());

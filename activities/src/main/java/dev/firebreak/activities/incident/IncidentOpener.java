@@ -4,6 +4,7 @@ import dev.firebreak.activities.integrations.IntegrationSettings;
 import dev.firebreak.activities.slack.SlackSettings;
 import dev.firebreak.activities.store.IncidentStore;
 import dev.firebreak.activities.temporal.SearchAttributesSwitch;
+import dev.firebreak.activities.temporal.WorkflowSummaries;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -96,6 +97,8 @@ public class IncidentOpener {
         WorkflowOptions.newBuilder()
             .setWorkflowId(IncidentWorkflow.workflowId(incident.id()))
             .setTaskQueue(TaskQueues.INCIDENTS)
+            .setStaticSummary(WorkflowSummaries.incidentSummary(incident))
+            .setStaticDetails(WorkflowSummaries.incidentDetails(incident))
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
     if (indexed) {

@@ -1,9 +1,12 @@
 package dev.firebreak.activities.oncall;
 
+import dev.firebreak.activities.metrics.FirebreakMeters;
 import dev.firebreak.workflows.escalation.Notification;
 import dev.firebreak.workflows.escalation.NotificationActivities;
 import dev.firebreak.workflows.escalation.NotificationResult;
 import dev.firebreak.workflows.escalation.Recipient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +51,30 @@ public class NotificationActivitiesImpl implements NotificationActivities {
       return fail(n, "slack", "Slack refused: " + answer.error());
     }
     pages.finish(n, NotificationLog.SENT, "slack", null);
+    measure(n, "slack");
     log.info("paged user {} for incident {} ({} round {} step {})", r.userId(), n.incidentId(),
         n.run(), n.loop() + 1, n.step() + 1);
     return new NotificationResult(true, "slack", null);
   }
 
+  /**
+   * Counts a page sent, how late after its step began it went out, and, for the incident's first
+   * page, how long after its first event. A retried activity answers from the log above and is
+   * not counted again.
+   */
+  private void measure(Notification n, String via) {
+    Instant now = Instant.now();
+    FirebreakMeters.page(via, "sent");
+    if (n.at() != null) {
+      FirebreakMeters.timerLag(Duration.between(n.at(), now));
+    }
+    pages.firstEventIfFirstPage(n.incidentId())
+        .ifPresent(first -> FirebreakMeters.firstPage(Duration.between(first, now)));
+  }
+
   private NotificationResult fail(Notification n, String via, String detail) {
     pages.finish(n, NotificationLog.FAILED, via, detail);
+    FirebreakMeters.page(via, "failed");
     return new NotificationResult(false, via, detail);
   }
 

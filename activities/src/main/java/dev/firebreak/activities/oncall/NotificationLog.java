@@ -1,6 +1,7 @@
 package dev.firebreak.activities.oncall;
 
 import dev.firebreak.workflows.escalation.Notification;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,21 @@ public class NotificationLog {
         .param("s", n.step()).param("u", n.recipient().userId()).param("status", status)
         .param("via", via).param("detail", detail)
         .update();
+  }
+
+  /**
+   * When the incident's first page has just been recorded as SENT (it is the only one): the time
+   * of its first event (the earliest alert of its groups), or of its opening when it came from
+   * no alert. Empty for every later page.
+   */
+  public Optional<Instant> firstEventIfFirstPage(long incidentId) {
+    return jdbc.sql("SELECT COALESCE((SELECT min(first_at) FROM alert_group WHERE incident_id = :i),"
+            + " (SELECT created_at FROM incident WHERE id = :i))"
+            + " WHERE (SELECT count(*) FROM escalation_notification WHERE incident_id = :i"
+            + " AND status = 'SENT') = 1")
+        .param("i", incidentId)
+        .query((rs, k) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toInstant()))
+        .list().stream().flatMap(Optional::stream).findFirst();
   }
 
   public List<Entry> forIncident(long incidentId) {

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.oncall;
 
+import dev.firebreak.activities.metrics.FirebreakMeters;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -58,14 +59,22 @@ public class SlackPager {
             Map.of("type", "actions", "block_id", "incident_" + incidentId, "elements", List.of(
                 button("Acknowledge", "incident_acknowledge", incidentId, "primary"),
                 button("Resolve", "incident_resolve", incidentId, "danger")))));
-    Answer answer = client.post()
-        .uri("chat.postMessage")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .body(Answer.class);
-    return answer == null ? new Answer(false, "empty answer") : answer;
+    long start = System.nanoTime();
+    String outcome = "unavailable";
+    try {
+      Answer answer = client.post()
+          .uri("chat.postMessage")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(body)
+          .retrieve()
+          .body(Answer.class);
+      Answer result = answer == null ? new Answer(false, "empty answer") : answer;
+      outcome = result.ok() ? "ok" : "refused";
+      return result;
+    } finally {
+      FirebreakMeters.recordCall("slack", outcome, System.nanoTime() - start);
+    }
   }
 
   private static Map<String, Object> button(String label, String actionId, long incidentId,

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.firebreak.activities.metrics.FirebreakMeters;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,8 +70,27 @@ public class SlackApi {
     return current;
   }
 
-  /** Calls Slack; an answer that is not {@code ok} throws {@link SlackCallFailed}. */
+  /**
+   * Calls Slack; an answer that is not {@code ok} throws {@link SlackCallFailed}. Latency and
+   * outcome are recorded as {@link FirebreakMeters#CALLS} with system {@code slack}.
+   */
   public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+    long start = System.nanoTime();
+    String outcome = "error";
+    try {
+      T response = send(method, call);
+      outcome = "ok";
+      return response;
+    } catch (SlackCallFailed failed) {
+      outcome = "ratelimited".equals(failed.error()) ? "rate_limited"
+          : failed.retryable() ? "unavailable" : "refused";
+      throw failed;
+    } finally {
+      FirebreakMeters.recordCall("slack", outcome, System.nanoTime() - start);
+    }
+  }
+
+  private <T extends SlackApiTextResponse> T send(String method, Call<T> call) {
     T response;
     try {
       response = call.call(methods());

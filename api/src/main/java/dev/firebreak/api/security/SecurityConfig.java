@@ -78,6 +78,9 @@ public class SecurityConfig {
             .requestMatchers(OPEN).permitAll()
             .requestMatchers("/api/v1/session").permitAll()
             .requestMatchers("/api/**").authenticated()
+            // metrics and the other operator endpoints: a token (Prometheus scrapes with an
+            // observer token as its bearer credential); only health stays open, for probes
+            .requestMatchers("/actuator/**").authenticated()
             .anyRequest().permitAll())
         .addFilterBefore(new BearerTokenFilter(tokens, audit, adminToken, open), CsrfFilter.class)
         .addFilterBefore(new CachedBodyFilter(), CsrfFilter.class)

@@ -92,6 +92,7 @@ public class AlertGroupWorkflowImpl implements AlertGroupWorkflow {
       if (!pending.isEmpty()) {
         apply();
       }
+      Workflow.setCurrentDetails(AlertGroupDetails.alertGroup(group));
       boolean finished = group == null || group.status() == AlertStatus.RESOLVED;
       if (finished && pending.isEmpty()) {
         Workflow.await(Workflow::isEveryHandlerFinished);

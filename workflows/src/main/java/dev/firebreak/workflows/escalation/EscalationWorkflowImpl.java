@@ -9,6 +9,7 @@ import dev.firebreak.workflows.incident.messages.EscalationNote;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
 import dev.firebreak.workflows.integrations.messages.PagerDutyTrigger;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -46,9 +47,6 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private final EscalationActivities config =
       Workflow.newActivityStub(EscalationActivities.class, Retries.escalationLookups());
 
-  private final NotificationActivities pager =
-      Workflow.newActivityStub(NotificationActivities.class, Retries.notification());
-
   /** Claims a PagerDuty service's one page per incident, on the integrations worker. */
   private final PagerDutyPageClaims pagerDuty =
       Workflow.newActivityStub(PagerDutyPageClaims.class, Retries.pagerDutyClaim());
@@ -63,6 +61,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private String acknowledgedBy;
   private boolean stopped;
   private int escalateNowRequests;
+  /** Who the current step paged, for Temporal UI's current details. */
+  private final List<String> paged = new ArrayList<>();
 
   @Override
   public EscalationState run(EscalationRun run) {
@@ -99,6 +99,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       if (run.ackTimeoutMinutes() == null) {
         break;
       }
+      Workflow.setCurrentDetails(EscalationDetails.escalationDone(in.incidentId(),
+          "Acknowledged by " + acknowledgedBy) + "\n\n- next: paging again from step 1 at "
+          + Instant.ofEpochMilli(Workflow.currentTimeMillis())
+              .plus(Duration.ofMinutes(run.ackTimeoutMinutes()))
+          + " unless resolved");
       int requests = escalateNowRequests;
       Workflow.await(Duration.ofMinutes(run.ackTimeoutMinutes()),
           () -> stopped || escalateNowRequests != requests);
@@ -132,6 +137,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         // an escalate-now that arrives while this step pages skips this step's wait
         int requests = escalateNowRequests;
         pageStep(current);
+        Workflow.setCurrentDetails(EscalationDetails.escalationPaging(in.incidentId(), policy, l, s,
+            paged, Instant.ofEpochMilli(Workflow.currentTimeMillis())
+                .plus(Duration.ofMinutes(current.delayMinutes()))));
         Workflow.await(Duration.ofMinutes(current.delayMinutes()),
             () -> acknowledged || stopped || escalateNowRequests != requests);
       }
@@ -139,6 +147,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   }
 
   private void pageStep(EscalationPolicy.Step current) {
+    paged.clear();
     Instant at = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     EscalationStep position = new EscalationStep(trigger, loop, step);
     String where = position.describe();
@@ -176,7 +185,12 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     for (Recipient r : recipients) {
       Notification n = new Notification(in.incidentId(), runKey, loop, step, r,
           in.incidentTitle(), in.priority(), at);
-      results.add(Async.function(pager::notify, n));
+      // the summary Temporal UI shows on the activity; user metadata, not matched on replay
+      NotificationActivities page = Workflow.newActivityStub(NotificationActivities.class,
+          ActivityOptions.newBuilder(Retries.notification())
+              .setSummary("page " + r.name() + " (" + position.describe() + ")")
+              .build());
+      results.add(Async.function(page::notify, n));
     }
     for (int i = 0; i < recipients.size(); i++) {
       Recipient r = recipients.get(i);
@@ -190,6 +204,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
       if (result.sent()) {
         notified++;
+        paged.add(r.name() + " via " + result.via());
         messages.add("Paged " + r.name() + " via " + result.via() + " (" + where + ")");
       } else {
         messages.add("Could not page " + r.name() + " (" + where + "): " + result.detail()

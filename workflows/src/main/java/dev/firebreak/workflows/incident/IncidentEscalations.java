@@ -110,6 +110,9 @@ final class IncidentEscalations {
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(EscalationWorkflow.workflowId(incident.id(), run))
                 .setTaskQueue(TaskQueues.ONCALL)
+                // Temporal UI's summary: user metadata, not matched on replay
+                .setStaticSummary("Escalation " + run + " of " + incident.priority()
+                    + " incident #" + incident.id() + " (policy " + policyId + ")")
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)

@@ -65,6 +65,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public Incident run(IncidentRun run) {
+    Workflow.setCurrentDetails(IncidentDetails.incident(incident));
     IncidentSlack slack = timeline.slack();
     if (!run.continued()) {
       timeline.declared(incident);
@@ -226,7 +227,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Makes the current state a new version with one timeline entry: {@link IncidentTimeline}. */
   private Incident commit(TimelineKind kind, String message, String author, boolean indexed) {
     incident = incident.nextVersion();
-    return timeline.record(incident, kind, message, author, indexed);
+    Incident recorded = timeline.record(incident, kind, message, author, indexed);
+    Workflow.setCurrentDetails(IncidentDetails.incident(incident));
+    return recorded;
   }
 
   /** A note Firebreak itself puts on the timeline (an integration that gave up, for example). */

@@ -3,6 +3,7 @@ package dev.firebreak.activities.integrations.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.activities.metrics.FirebreakMeters;
 import io.temporal.failure.ApplicationFailure;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -52,8 +53,15 @@ public final class IntegrationHttp {
         .build();
   }
 
-  /** Runs one request of {@code system} and parses its JSON answer (missing when empty). */
+  /**
+   * Runs one request of {@code system} and parses its JSON answer (missing when empty); its
+   * latency and outcome are recorded as {@link FirebreakMeters#CALLS}.
+   */
   public static JsonNode call(String system, Supplier<String> request) {
+    return FirebreakMeters.call(system, () -> parse(system, request));
+  }
+
+  private static JsonNode parse(String system, Supplier<String> request) {
     String body;
     try {
       body = request.get();
