@@ -61,12 +61,15 @@ class AccessControlEndToEndTest extends EndToEndTest {
     for (String open : List.of("POST /v2/enqueue", "POST /api/v1/integrations/alertmanager/{key}",
         "POST /api/v1/webhooks/{key}", "GET /api/v1/heartbeats/{key}/ping",
         "POST /api/v1/heartbeats/{key}/ping", "POST /slack/events", "POST /api/v1/session",
-        "GET /api/v1/session")) {
+        "GET /api/v1/session", "POST /api/v1/twilio/sms", "POST /api/v1/twilio/voice",
+        "POST /api/v1/twilio/status", "GET /api/v1/notify/email/act",
+        "POST /api/v1/notify/email/act")) {
       TABLE.put(open, Expect.OPEN);
     }
     for (String read : List.of("GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
         "POST /api/v1/incidents/{id}/escalate", "GET /api/v1/incidents/{id}/escalations",
         "GET /api/v1/incidents/{id}/escalation",
+        "GET /api/v1/incidents/{id}/notifications",
         "GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/alerts/quarantined",
         "GET /api/v1/suppressed-events",
         "GET /api/v1/analytics/incidents", "GET /api/v1/meta", "GET /api/v1/users",
@@ -102,7 +105,17 @@ class AccessControlEndToEndTest extends EndToEndTest {
         "DELETE /api/v1/schedules/{id}", "POST /api/v1/schedules/{id}/overrides",
         "DELETE /api/v1/schedules/{id}/overrides/{overrideId}",
         "POST /api/v1/escalation-policies", "PUT /api/v1/escalation-policies/{id}",
-        "DELETE /api/v1/escalation-policies/{id}")) {
+        "DELETE /api/v1/escalation-policies/{id}",
+        "GET /api/v1/users/{userId}/contact-methods", "POST /api/v1/users/{userId}/contact-methods",
+        "GET /api/v1/users/{userId}/contact-methods/{id}",
+        "PUT /api/v1/users/{userId}/contact-methods/{id}",
+        "DELETE /api/v1/users/{userId}/contact-methods/{id}",
+        "POST /api/v1/users/{userId}/contact-methods/{id}/send-code",
+        "POST /api/v1/users/{userId}/contact-methods/{id}/verify",
+        "GET /api/v1/users/{userId}/notification-rules",
+        "POST /api/v1/users/{userId}/notification-rules",
+        "PUT /api/v1/users/{userId}/notification-rules/{id}",
+        "DELETE /api/v1/users/{userId}/notification-rules/{id}")) {
       TABLE.put(team, Expect.TEAM);
     }
     for (String admin : List.of("GET /api/v1/audit", "POST /api/v1/users", "PUT /api/v1/users/{id}",

@@ -19,6 +19,14 @@ abstract class EndToEndTest {
     System.setProperty("TEMPORAL_UI_URL", "http://127.0.0.1:8233");
     System.setProperty("SLACK_API_URL", FakeSlack.shared().apiUrl());
     System.setProperty("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+    System.setProperty("TWILIO_API_URL", FakeTwilio.shared().apiUrl());
+    System.setProperty("TWILIO_ACCOUNT_SID", FakeTwilio.SID);
+    System.setProperty("TWILIO_AUTH_TOKEN", FakeTwilio.TOKEN);
+    System.setProperty("TWILIO_FROM_NUMBER", FakeTwilio.FROM);
+    System.setProperty("FIREBREAK_PUBLIC_URL", FakeTwilio.PUBLIC_URL);
+    System.setProperty("SMTP_HOST", "127.0.0.1");
+    System.setProperty("SMTP_PORT", String.valueOf(FakeSmtp.shared().port()));
+    System.setProperty("SMTP_FROM", "firebreak@firebreak.test");
     System.setProperty("FIREBREAK_ADMIN_TOKEN", Http.ADMIN_TOKEN);
     System.setProperty("OIDC_ISSUER_URI", FakeOidc.shared().issuer());
     System.setProperty("OIDC_CLIENT_ID", FakeOidc.CLIENT_ID);

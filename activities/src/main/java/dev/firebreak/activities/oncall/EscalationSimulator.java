@@ -1,5 +1,7 @@
 package dev.firebreak.activities.oncall;
 
+import dev.firebreak.activities.notify.NotificationPlans;
+import dev.firebreak.workflows.notify.messages.PlanRule;
 import dev.firebreak.workflows.TaskQueues;
 import dev.firebreak.workflows.integrations.PagerDutyPageClaims;
 import dev.firebreak.workflows.integrations.PagerDutyTriggerWorkflow;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +48,17 @@ public class EscalationSimulator {
       List<SimulatedNotification> notifications) {}
 
   private final EscalationActivities lookups;
+  private final NotificationPlans plans;
 
   public EscalationSimulator(EscalationActivities lookups) {
+    this(lookups, null);
+  }
+
+  /** With {@code plans}, a page of a user with rules shows each rule ("minute 1: sms"). */
+  @Autowired
+  public EscalationSimulator(EscalationActivities lookups, NotificationPlans plans) {
     this.lookups = lookups;
+    this.plans = plans;
   }
 
   /** Records pages instead of sending them. */
@@ -131,9 +142,20 @@ public class EscalationSimulator {
       WorkflowStub.fromTyped(workflow).getResult(60, java.util.concurrent.TimeUnit.SECONDS, Object.class);
       List<SimulatedNotification> out = new ArrayList<>();
       for (Notification n : pager.sent) {
-        out.add(new SimulatedNotification(Duration.between(at, n.at()).toMinutes(), n.step(),
-            n.loop(), n.recipient().userId(), n.recipient().name(),
-            n.recipient().slackUserId() != null ? "slack" : "none"));
+        long minute = Duration.between(at, n.at()).toMinutes();
+        List<PlanRule> rules = plans == null ? List.of()
+            : plans.rulesFor(n.recipient().userId(), n.recipient().name());
+        if (rules.isEmpty()) {
+          out.add(new SimulatedNotification(minute, n.step(), n.loop(), n.recipient().userId(),
+              n.recipient().name(), n.recipient().slackUserId() != null ? "slack" : "none"));
+        }
+        for (PlanRule rule : rules) {
+          long due = minute + rule.delayMinutes();
+          if (ackAfterMinutes == null || due < ackAfterMinutes) {
+            out.add(new SimulatedNotification(due, n.step(), n.loop(), n.recipient().userId(),
+                n.recipient().name(), rule.type().word()));
+          }
+        }
       }
       out.addAll(pagerDuty.sent);
       out.sort(Comparator.comparingLong(SimulatedNotification::atMinute)

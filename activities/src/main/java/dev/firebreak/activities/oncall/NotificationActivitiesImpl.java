@@ -1,19 +1,24 @@
 package dev.firebreak.activities.oncall;
 
 import dev.firebreak.activities.metrics.FirebreakMeters;
+import dev.firebreak.activities.notify.NotificationPlans;
+import dev.firebreak.activities.notify.SlackPager;
 import dev.firebreak.workflows.escalation.Notification;
 import dev.firebreak.workflows.escalation.NotificationActivities;
 import dev.firebreak.workflows.escalation.NotificationResult;
 import dev.firebreak.workflows.escalation.Recipient;
 import java.time.Duration;
 import java.time.Instant;
+import dev.firebreak.workflows.notify.messages.NotificationPlan;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages by Slack DM, once per (incident, run, loop, step, user): the outcome is recorded in {@link
+ * Pages a user by their notification rules when they have contact methods: a durable {@link
+ * NotificationPlans plan} started once per page, answered as sent with the plan in words. A user
+ * without contact methods is paged by Slack DM, once per (incident, run, loop, step, user): the outcome is recorded in {@link
  * NotificationLog} and a page already SENT or refused for good is answered from there, not sent
  * again. A user without a Slack id, or a Slack refusal, is answered as not sent (never retried);
  * transport errors throw so Temporal retries them (capped by the workflow).
@@ -25,10 +30,13 @@ public class NotificationActivitiesImpl implements NotificationActivities {
 
   private final NotificationLog pages;
   private final SlackPager slack;
+  private final NotificationPlans plans;
 
-  public NotificationActivitiesImpl(NotificationLog pages, SlackPager slack) {
+  public NotificationActivitiesImpl(NotificationLog pages, SlackPager slack,
+      NotificationPlans plans) {
     this.pages = pages;
     this.slack = slack;
+    this.plans = plans;
   }
 
   @Override
@@ -36,9 +44,19 @@ public class NotificationActivitiesImpl implements NotificationActivities {
     Optional<NotificationLog.Entry> earlier = pages.find(n);
     if (earlier.isPresent() && !NotificationLog.PENDING.equals(earlier.get().status())) {
       NotificationLog.Entry e = earlier.get();
+      if ("rules".equals(e.via()) && NotificationLog.SENT.equals(e.status())) {
+        return new NotificationResult(true, "rules (" + e.detail() + ")", null);
+      }
       return new NotificationResult(NotificationLog.SENT.equals(e.status()), e.via(), e.detail());
     }
     Recipient r = n.recipient();
+    Optional<NotificationPlan> plan = plans == null ? Optional.empty() : plans.start(n);
+    if (plan.isPresent()) {
+      pages.finish(n, NotificationLog.SENT, "rules", NotificationPlans.describe(plan.get()));
+      measure(n, "rules");
+      return new NotificationResult(true, "rules (" + NotificationPlans.describe(plan.get())
+          + ")", null);
+    }
     if (r.slackUserId() == null || r.slackUserId().isBlank()) {
       return fail(n, "none", r.name() + " has no contact method (no Slack user id)");
     }
@@ -70,6 +88,13 @@ public class NotificationActivitiesImpl implements NotificationActivities {
     }
     pages.firstEventIfFirstPage(n.incidentId())
         .ifPresent(first -> FirebreakMeters.firstPage(Duration.between(first, now)));
+  }
+
+  @Override
+  public void cancelPlans(long incidentId, String reason) {
+    if (plans != null) {
+      plans.cancelAll(incidentId, reason);
+    }
   }
 
   private NotificationResult fail(Notification n, String via, String detail) {

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.oncall;
 
+import dev.firebreak.activities.notify.SlackPager;
 import dev.firebreak.activities.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -154,7 +155,7 @@ class OnCallStoreTest {
   @Test
   void aPageIsSentOncePerKeyWhateverTheRetries() {
     CountingSlack slack = new CountingSlack();
-    NotificationActivitiesImpl pager = new NotificationActivitiesImpl(log, slack);
+    NotificationActivitiesImpl pager = new NotificationActivitiesImpl(log, slack, null);
     assertThat(pager.notify(page(1, "U0ANN", 0)))
         .isEqualTo(new NotificationResult(true, "slack", null));
     assertThat(pager.notify(page(1, "U0ANN", 0)).sent()).isTrue();
@@ -168,7 +169,7 @@ class OnCallStoreTest {
   @Test
   void aFailedAttemptIsRetriedAndThenSentOnce() {
     CountingSlack slack = new CountingSlack();
-    NotificationActivitiesImpl pager = new NotificationActivitiesImpl(log, slack);
+    NotificationActivitiesImpl pager = new NotificationActivitiesImpl(log, slack, null);
     slack.broken = true;
     assertThatThrownBy(() -> pager.notify(page(1, "U0ANN", 0)))
         .hasMessageContaining("connection reset");
@@ -182,7 +183,7 @@ class OnCallStoreTest {
   @Test
   void noContactMethodAndSlackRefusalsAreAnsweredNotRetried() {
     CountingSlack slack = new CountingSlack();
-    NotificationActivitiesImpl pager = new NotificationActivitiesImpl(log, slack);
+    NotificationActivitiesImpl pager = new NotificationActivitiesImpl(log, slack, null);
     NotificationResult none = pager.notify(page(2, null, 0));
     assertThat(none).isEqualTo(new NotificationResult(false, "none",
         "Ann has no contact method (no Slack user id)"));

@@ -11,6 +11,7 @@ import static dev.firebreak.api.security.Rule.team;
 
 import dev.firebreak.activities.security.Owned;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,11 @@ public final class AccessRules {
     rule("GET /api/v1/heartbeats/{key}/ping", openRoute());
     rule("POST /api/v1/heartbeats/{key}/ping", openRoute());
     rule("POST /slack/events", openRoute());
+    rule("POST /api/v1/twilio/sms", openRoute()); // X-Twilio-Signature
+    rule("POST /api/v1/twilio/voice", openRoute());
+    rule("POST /api/v1/twilio/status", openRoute());
+    rule("GET /api/v1/notify/email/act", openRoute()); // a signed, expiring link
+    rule("POST /api/v1/notify/email/act", openRoute());
 
     // logging in and out, tokens, audit
     rule("POST /api/v1/session", openRoute());
@@ -59,6 +65,7 @@ public final class AccessRules {
     rule("POST /api/v1/incidents/{id}/escalate", anyone());
     rule("GET /api/v1/incidents/{id}/escalations", anyone());
     rule("GET /api/v1/incidents/{id}/escalation", anyone()); // what happens next
+    rule("GET /api/v1/incidents/{id}/notifications", anyone());
     rule("GET /api/v1/alerts", anyone());
     rule("GET /api/v1/alerts/{id}", anyone());
     rule("GET /api/v1/alerts/quarantined", anyone());
@@ -75,6 +82,20 @@ public final class AccessRules {
     rule("DELETE /api/v1/users/{id}", admin().about(Owned.USER, "id"));
     rule("PUT /api/v1/users/{id}/role", admin().about(Owned.USER, "id"));
     rule("PUT /api/v1/users/{id}/password", selfOrAdmin("id").unaudited());
+    // how a user is reached: numbers and addresses are theirs, shown to them and admins only
+    for (String route : List.of("GET /api/v1/users/{userId}/contact-methods",
+        "POST /api/v1/users/{userId}/contact-methods",
+        "GET /api/v1/users/{userId}/contact-methods/{id}",
+        "PUT /api/v1/users/{userId}/contact-methods/{id}",
+        "DELETE /api/v1/users/{userId}/contact-methods/{id}",
+        "POST /api/v1/users/{userId}/contact-methods/{id}/send-code",
+        "POST /api/v1/users/{userId}/contact-methods/{id}/verify",
+        "GET /api/v1/users/{userId}/notification-rules",
+        "POST /api/v1/users/{userId}/notification-rules",
+        "PUT /api/v1/users/{userId}/notification-rules/{id}",
+        "DELETE /api/v1/users/{userId}/notification-rules/{id}")) {
+      rule(route, selfOrAdmin("userId"));
+    }
     rule("GET /api/v1/teams", anyone());
     rule("GET /api/v1/teams/{id}", anyone());
     rule("POST /api/v1/teams", admin().about(Owned.TEAM, null));

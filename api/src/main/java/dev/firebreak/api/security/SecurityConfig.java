@@ -47,7 +47,8 @@ public class SecurityConfig {
   /** Routes that authenticate their sender themselves, and the public documents. */
   static final String[] OPEN = {
     "/v2/enqueue", "/api/v1/integrations/alertmanager/*", "/api/v1/webhooks/*",
-    "/api/v1/heartbeats/*/ping", "/slack/**", "/api/v1/twilio/**", "/actuator/health",
+    "/api/v1/heartbeats/*/ping", "/slack/**", "/api/v1/twilio/**", "/api/v1/notify/email/act",
+    "/actuator/health",
     "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
     "/swagger-ui.html"
   };

@@ -39,6 +39,12 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   static final int NOTIFY_ATTEMPTS = Retries.NOTIFY_ATTEMPTS;
 
+  /**
+   * Version 1 cancels the notification plans of the incident once it is acknowledged or resolved
+   * (issue 12); histories before it ended without that activity.
+   */
+  static final String CANCEL_PLANS = "cancel-notification-plans";
+
   /** Version 1 survives a configuration lookup that failed for good: noted, and paging goes on. */
   static final String CATCH = "escalation-catch";
 
@@ -85,6 +91,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         + policy.steps().size() + " steps, repeat " + policy.repeat() + ")"));
     while (true) {
       page(policy);
+      cancelPlans();
       if (stopped) {
         phase = STOPPED;
         break;
@@ -253,6 +260,30 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
           + rootMessage(e) + "; escalation goes on";
     }
     return "Paging PagerDuty service " + serviceId + " (" + where + ")";
+  }
+
+  /**
+   * After paging ended by an acknowledgement or a resolution, the plans of what was paged stop
+   * at once; a failure is only logged, since each plan also checks the incident before it sends.
+   */
+  private void cancelPlans() {
+    if ((!acknowledged && !stopped) || notified == 0
+        || Workflow.getVersion(CANCEL_PLANS, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    String reason = stopped ? "the incident was resolved"
+        : "acknowledged by " + acknowledgedBy;
+    try {
+      NotificationActivities plans = Workflow.newActivityStub(NotificationActivities.class,
+          ActivityOptions.newBuilder(Retries.notification())
+              .setSummary("cancel the notification plans (" + reason + ")")
+              .build());
+      plans.cancelPlans(in.incidentId(), reason);
+    } catch (ActivityFailure e) {
+      log.warn("could not cancel the plans of incident {}: {}", in.incidentId(),
+          e.getMessage());
+    }
   }
 
   private void note(List<String> messages) {

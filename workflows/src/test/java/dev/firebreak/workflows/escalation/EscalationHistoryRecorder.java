@@ -47,6 +47,18 @@ class EscalationHistoryRecorder extends EscalationWorkflowTest {
         client.fetchHistory(EscalationWorkflow.workflowId(42, 1)).toJson(true));
   }
 
+  /** cancel-notification-plans v1: paged twice, then acknowledged; the plans are cancelled. */
+  @Test
+  void recordAnAcknowledgementThatCancelsPlans() throws Exception {
+    policy(3, step(5, user(1)), step(10, user(2)));
+    EscalationWorkflow w = escalation(null);
+    env.sleep(Duration.ofMinutes(7));
+    w.acknowledge("Bob");
+    result(w);
+    Files.writeString(Path.of("src/test/resources/histories/escalation-cancel-plans-v1.json"),
+        client.fetchHistory(EscalationWorkflow.workflowId(INCIDENT, 1)).toJson(true));
+  }
+
   /** escalation-catch v1: a step whose lookup fails for good is noted and skipped. */
   @Test
   void recordARefusedLookup() throws Exception {

@@ -107,6 +107,12 @@ class EscalationWorkflowTest {
   static class Pager implements NotificationActivities {
     final List<Page> pages = new CopyOnWriteArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
+    final List<String> cancelled = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void cancelPlans(long incidentId, String reason) {
+      cancelled.add(incidentId + ": " + reason);
+    }
 
     @Override
     public NotificationResult notify(Notification n) {
@@ -212,11 +218,14 @@ class EscalationWorkflowTest {
     return p;
   }
 
+  /** The incident of escalations started by {@link #escalation}. */
+  static final long INCIDENT = 99;
+
   EscalationWorkflow escalation(Integer ackTimeout) {
     EscalationWorkflow w = client.newWorkflowStub(EscalationWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.ONCALL)
-            .setWorkflowId(EscalationWorkflow.workflowId(99, 1)).build());
-    WorkflowClient.start(w::run, new EscalationRun(99, 1, 7, ackTimeout, "Checkout down", "P1",
+            .setWorkflowId(EscalationWorkflow.workflowId(INCIDENT, 1)).build());
+    WorkflowClient.start(w::run, new EscalationRun(INCIDENT, 1, 7, ackTimeout, "Checkout down", "P1",
         false));
     return w;
   }
@@ -289,6 +298,16 @@ class EscalationWorkflowTest {
     assertThat(end.phase()).isEqualTo(EscalationWorkflowImpl.ACKNOWLEDGED);
     assertThat(end.acknowledgedBy()).isEqualTo("Bob");
     assertThat(pager.pages).containsExactly(new Page(0, 0, 0, 1), new Page(5, 0, 1, 2));
+    assertThat(pager.cancelled).as("the notification plans of what was paged stop too")
+        .containsExactly(INCIDENT + ": acknowledged by Bob");
+  }
+
+  @Test
+  void anEscalationExhaustedCancelsNoPlans() {
+    policy(0, step(5, user(1)));
+    result(escalation(null));
+    assertThat(pager.pages).hasSize(1);
+    assertThat(pager.cancelled).isEmpty();
   }
 
   @Test

@@ -45,4 +45,11 @@ class IncidentWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/escalation-v1.json", EscalationWorkflowImpl.class);
   }
+
+  /** cancel-notification-plans v1: acknowledged after two pages, the incident's plans cancelled. */
+  @Test
+  void anAcknowledgementThatCancelledPlansReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/escalation-cancel-plans-v1.json", EscalationWorkflowImpl.class);
+  }
 }

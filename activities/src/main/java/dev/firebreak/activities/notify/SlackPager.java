@@ -1,4 +1,4 @@
-package dev.firebreak.activities.oncall;
+package dev.firebreak.activities.notify;
 
 import dev.firebreak.activities.metrics.FirebreakMeters;
 import java.net.http.HttpClient;
@@ -75,6 +75,18 @@ public class SlackPager {
     } finally {
       FirebreakMeters.recordCall("slack", outcome, System.nanoTime() - start);
     }
+  }
+
+  /** Posts a plain DM: a bundle of pages or a verification code, nothing to click. */
+  public Answer directMessage(String slackUserId, String text) {
+    Answer answer = client.post()
+        .uri("chat.postMessage")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("channel", slackUserId, "text", text))
+        .retrieve()
+        .body(Answer.class);
+    return answer == null ? new Answer(false, "empty answer") : answer;
   }
 
   private static Map<String, Object> button(String label, String actionId, long incidentId,
