@@ -32,6 +32,8 @@ abstract class BrowserTest extends EndToEndTest {
 
   static WebDriver browser;
   static boolean loggedIn;
+  /** The user the browser is logged in as, by {@link #logInWithPassword}. */
+  static long me;
 
   @BeforeAll
   static void startBrowser() {
@@ -121,6 +123,7 @@ abstract class BrowserTest extends EndToEndTest {
     }
     String email = "admin-" + run().toLowerCase() + "@web.test";
     long id = create("/api/v1/users", "{\"name\":\"Web Admin\",\"email\":\"" + email + "\"}");
+    me = id;
     org.assertj.core.api.Assertions.assertThat(
         http.put("/api/v1/users/" + id + "/role", "{\"role\":\"admin\"}").status()).isEqualTo(200);
     org.assertj.core.api.Assertions.assertThat(http.put("/api/v1/users/" + id + "/password",

@@ -295,4 +295,27 @@ class WebAppBrowserTest extends BrowserTest {
         .isTrue();
     screenshot("backoffice");
   }
+
+  @Test
+  void youAddYourOwnContactMethodAndNotificationRule() {
+    String address = "me-" + run().toLowerCase() + "@web.test";
+    open("#/people");
+    new Select(await(By.id("cm-type"))).selectByVisibleText("email");
+    browser.findElement(By.id("cm-value")).sendKeys(address);
+    browser.findElement(By.cssSelector("#method button[type=submit]")).click();
+    awaitText(By.id("contact-methods"), address);
+
+    new Select(await(By.id("r-method"))).selectByVisibleText("email " + address);
+    WebElement delay = browser.findElement(By.id("r-delay"));
+    delay.clear();
+    delay.sendKeys("2");
+    browser.findElement(By.cssSelector("#rule button[type=submit]")).click();
+    awaitText(By.id("notification-rules"), "after 2 min: email " + address);
+
+    JsonNode methods = http.get("/api/v1/users/" + me + "/contact-methods").json();
+    assertThat(methods.findValuesAsText("value")).contains(address);
+    JsonNode rules = http.get("/api/v1/users/" + me + "/notification-rules").json();
+    assertThat(rules.findValuesAsText("delayMinutes")).contains("2");
+    screenshot("contacts");
+  }
 }
