@@ -69,6 +69,7 @@ class AccessControlEndToEndTest extends EndToEndTest {
     }
     for (String read : List.of("GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
         "POST /api/v1/incidents/{id}/escalate", "GET /api/v1/incidents/{id}/escalations",
+        "GET /api/v1/incidents/{id}/escalation",
         "GET /api/v1/incidents/{id}/notifications",
         "GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/alerts/quarantined",
         "GET /api/v1/suppressed-events",

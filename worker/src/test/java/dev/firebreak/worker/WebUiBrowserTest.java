@@ -2,64 +2,16 @@ package dev.firebreak.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web UI in a real headless Chromium (Debian's chromium and chromium-driver, installed by
- * infra/dev/test.sh): log in by OIDC single sign-on (a real provider in the test JVM) through to
- * the incident list, declare an incident, meet a lifecycle refusal, move it on, post an update,
- * find it in the filtered list.
+ * The incident pages in a real headless Chromium: log in by OIDC single sign-on (a real provider in
+ * the test JVM) through to the incident list, declare an incident, meet a lifecycle refusal, move
+ * it on, post an update, find it in the filtered list.
  */
-class WebUiBrowserTest extends EndToEndTest {
-
-  static WebDriver browser;
-
-  @BeforeAll
-  static void startBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getenv().getOrDefault("FIREBREAK_CHROMIUM", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,900");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getenv()
-            .getOrDefault("FIREBREAK_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
-        .build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  WebElement await(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  void awaitText(By by, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-  }
+class WebUiBrowserTest extends BrowserTest {
 
   /** Logs the browser in through the OIDC provider as a responder; lands on the incident list. */
   void logInWithSingleSignOn(String base) {
@@ -76,9 +28,10 @@ class WebUiBrowserTest extends EndToEndTest {
 
   @Test
   void anIncidentIsDeclaredRunAndFoundInTheBrowser() throws Exception {
-    String base = "http://127.0.0.1:" + port;
+    String base = base();
+    logOut();
     logInWithSingleSignOn(base);
-    browser.get(base + "/#/declare");
+    open("#/declare");
     await(By.id("title")).sendKeys("Browser-declared outage");
     browser.findElement(By.id("description")).sendKeys("checkout times out");
     new Select(browser.findElement(By.id("priority"))).selectByVisibleText("P1");
@@ -110,8 +63,6 @@ class WebUiBrowserTest extends EndToEndTest {
     awaitText(By.id("stats"), "median time to mitigate");
     assertThat(browser.findElements(By.cssSelector("#incidents tbody tr[data-id='" + id + "']")))
         .hasSize(1);
-    Path shot = Path.of("target/screenshots/incidents.png");
-    Files.createDirectories(shot.getParent());
-    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    screenshot("incidents");
   }
 }

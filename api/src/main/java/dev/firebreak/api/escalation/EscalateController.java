@@ -1,6 +1,7 @@
 package dev.firebreak.api.escalation;
 
 import dev.firebreak.activities.incident.CommandId;
+import dev.firebreak.activities.incident.EscalationOutlook;
 import dev.firebreak.activities.incident.IncidentEscalations;
 import dev.firebreak.activities.incident.IncidentEscalations.PagerDutyPage;
 import dev.firebreak.activities.incident.IncidentQueries;
@@ -60,12 +61,14 @@ public class EscalateController {
   private final IncidentEscalations escalations;
   private final IncidentQueries queries;
   private final IdempotencyKeys idempotency;
+  private final EscalationOutlook outlook;
 
   public EscalateController(IncidentEscalations escalations, IncidentQueries queries,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency, EscalationOutlook outlook) {
     this.escalations = escalations;
     this.queries = queries;
     this.idempotency = idempotency;
+    this.outlook = outlook;
   }
 
   @PostMapping("/escalate")
@@ -109,6 +112,15 @@ public class EscalateController {
     CommandId command = CommandId.fromIdempotencyKey("escalate", key);
     return idempotency.answer(key, request, IncidentResponse.class, () -> ResponseEntity.ok(
         IncidentResponse.of(escalations.escalate(id, request.policyId(), actor, command))));
+  }
+
+  @GetMapping("/escalation")
+  @Operation(summary = "What happens next: the latest escalation and the pages still to come",
+      description = "From the running escalation workflow: its phase, the step paged last, and"
+          + " each page still due with who is on call for it then; estimated is true once it was"
+          + " escalated early or triggered again")
+  public EscalationOutlook.Outlook outlook(@PathVariable long id) {
+    return outlook.of(id);
   }
 
   @GetMapping("/escalations")

@@ -67,6 +67,7 @@ public final class AccessRules {
     rule("POST /api/v1/incidents/{id}/acknowledge", responder());
     rule("POST /api/v1/incidents/{id}/escalate", anyone());
     rule("GET /api/v1/incidents/{id}/escalations", anyone());
+    rule("GET /api/v1/incidents/{id}/escalation", anyone()); // what happens next
     rule("GET /api/v1/incidents/{id}/notifications", anyone());
     rule("GET /api/v1/alerts", anyone());
     rule("GET /api/v1/alerts/{id}", anyone());
