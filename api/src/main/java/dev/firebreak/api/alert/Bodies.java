@@ -1,6 +1,7 @@
 package dev.firebreak.api.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.api.edge.BodyLimit;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,9 @@ public final class Bodies {
    */
   static final long ACCEPT_TIMEOUT_SECONDS = 5;
 
-  public static final ObjectMapper JSON = new ObjectMapper();
+  /** Refuses a body with anything after its JSON value ({@code {...}garbage} is not JSON). */
+  public static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Bodies() {}
