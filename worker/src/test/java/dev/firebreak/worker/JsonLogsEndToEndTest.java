@@ -28,6 +28,8 @@ class JsonLogsEndToEndTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  static final String NAMESPACE = "firebreak-jsonlogs-e2e";
+
   @TempDir static Path data;
   static FakeSlack slack;
   static Process firebreak;
@@ -52,7 +54,11 @@ class JsonLogsEndToEndTest {
     ProcessBuilder builder = EscalationCrashTest.firebreakJvm(port, log);
     Map<String, String> env = builder.environment();
     env.put("LOGGING_FORMAT", "json");
+    // a namespace of its own: the workers of this JVM's cached application contexts poll the
+    // same task queues on the shared server and would take (and page for) its escalation
+    TestNamespaces.use(NAMESPACE);
     env.put("TEMPORAL_ADDRESS", TemporalDevServer.shared().address());
+    env.put("TEMPORAL_NAMESPACE", NAMESPACE);
     env.put("FIREBREAK_DATA_DIR", data.toString());
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlack.TOKEN);
