@@ -40,6 +40,10 @@ public class EmailLinkController {
   }
 
   @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
+      description = "The link is wrong or has expired: a page that says so",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.TEXT_HTML_VALUE,
+          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   @Operation(summary = "The confirmation page of a link", description = "Changes nothing")
   public ResponseEntity<String> confirm(@RequestParam String token) {
     Optional<ActionLinks.Link> link = links.verify(token);
@@ -55,6 +59,10 @@ public class EmailLinkController {
 
   @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
       produces = MediaType.TEXT_HTML_VALUE)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
+      description = "The link is wrong or has expired: a page that says so",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.TEXT_HTML_VALUE,
+          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   @Operation(summary = "Act on a link", description = "Acknowledges or resolves as the user the"
       + " page was sent to; once per link")
   public ResponseEntity<String> act(@RequestParam String token) {

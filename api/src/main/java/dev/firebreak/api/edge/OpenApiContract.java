@@ -72,7 +72,7 @@ public class OpenApiContract {
             + " or a feature that is not enabled", false);
       }
       if (mutating && !pagerDuty) {
-        if (operation.getRequestBody() != null) {
+        if (operation.getRequestBody() != null || declaresConsumes(handler)) {
           refusal(responses, "415", "The body is not JSON", false);
         }
       }
@@ -145,6 +145,14 @@ public class OpenApiContract {
     responses.addApiResponse(code, new ApiResponse().description(description)
         .content(new Content().addMediaType(mediaType, new MediaType()
             .schema(new Schema<>().$ref("#/components/schemas/" + schema)))));
+  }
+
+  /** A mapping with {@code consumes} (a form-encoded webhook, say) answers 415 to any other. */
+  private static boolean declaresConsumes(HandlerMethod handler) {
+    org.springframework.web.bind.annotation.RequestMapping mapping =
+        org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
+            handler.getMethod(), org.springframework.web.bind.annotation.RequestMapping.class);
+    return mapping != null && mapping.consumes().length > 0;
   }
 
   private static boolean hasPathVariables(HandlerMethod handler) {

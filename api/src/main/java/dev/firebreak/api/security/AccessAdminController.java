@@ -37,6 +37,7 @@ public class AccessAdminController {
   public record KeyResponse(long id, String key) {}
 
   static final int MIN_PASSWORD = 12;
+  static final int MAX_PASSWORD_BYTES = 72;
 
   private final Accounts access;
   private final KeyRotation keys;
@@ -73,7 +74,11 @@ public class AccessAdminController {
     if (body.password() != null && body.password().length() < MIN_PASSWORD) {
       check.problem("password", "at least " + MIN_PASSWORD + " characters");
     }
-    check.maxLength("password", body.password(), 128);
+    if (body.password() != null && body.password()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      // bcrypt reads at most 72 bytes: a longer one would be refused by the encoder (or cut)
+      check.problem("password", "at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+    }
     check.done();
     if (access.user(id).isEmpty()) {
       throw ApiException.notFound("no user " + id);
